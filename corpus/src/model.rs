@@ -1,0 +1,362 @@
+//! The corpus model: what the build step produces and the browser reads.
+//!
+//! Everything here is plain data. Text positions are byte offsets into a document's
+//! `source`, which is the seed file exactly as it is on disk, so any span can be shown
+//! in context and the original can always be rebuilt.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::ops::Range;
+use serde::{Deserialize, Serialize};
+
+/// The whole corpus, decoded once in the browser and never mutated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// The documents in catalog order.
+    pub documents: Vec<Document>,
+    /// The glossary entries in alphabetical order of headword.
+    pub glossary: Vec<Entry>,
+    /// Cross-source links between passages, strongest first.
+    pub links: Vec<Link>,
+}
+
+/// Index of a document in [`Corpus::documents`].
+pub type DocIndex = u16;
+/// Index of a glossary entry in [`Corpus::glossary`].
+pub type EntryIndex = u16;
+
+/// One source text with its catalog record and parsed structure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Short URL slug, unique in the corpus.
+    pub slug: String,
+    /// The seed file's name, as it is in `seeds/`.
+    pub file_name: String,
+    /// A readable title given by the editors.
+    pub title: String,
+    /// Author or publisher as far as the text tells, else "unknown".
+    pub author: String,
+    /// Date of the text as far as it tells, else "unknown".
+    pub date: String,
+    /// What sort of text this is.
+    pub kind: DocumentKind,
+    /// One line on where the text comes from.
+    pub provenance: String,
+    /// The seed file, byte for byte.
+    pub source: String,
+    /// The blocks (headings, paragraphs, quotations …) in reading order. Together with the
+    /// whitespace between them they cover `source` exactly.
+    pub blocks: Vec<Block>,
+    /// Words in the reading view (furniture excluded).
+    pub word_count: u32,
+}
+
+/// What sort of text a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentKind {
+    /// A study guide written for readers learning the history.
+    StudyGuide,
+    /// An encyclopedia-style reference article.
+    ReferenceArticle,
+    /// An article that analyses primary sources.
+    SourceAnalysis,
+    /// A collection of primary documents.
+    PrimaryDocuments,
+}
+
+impl DocumentKind {
+    /// The label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::StudyGuide => "Study guide",
+            DocumentKind::ReferenceArticle => "Reference article",
+            DocumentKind::SourceAnalysis => "Source analysis",
+            DocumentKind::PrimaryDocuments => "Primary documents",
+        }
+    }
+}
+
+/// One block of a document: a line of the seed with its role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    /// Byte range in the document's source (no leading or trailing whitespace).
+    pub start: u32,
+    /// End of the byte range (exclusive).
+    pub end: u32,
+    /// The block's role in the reading view.
+    pub kind: BlockKind,
+    /// Stable anchor for deep links, derived from the block's own words; empty for furniture.
+    pub anchor: String,
+    /// The block split into runs; together they cover the block's range exactly.
+    pub runs: Vec<Run>,
+}
+
+impl Block {
+    /// The block's byte range in its document's source.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The role of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BlockKind {
+    /// A heading; level 2 is a section, 3 a subsection (level 1 is the document title).
+    Heading(u8),
+    /// Running text.
+    Paragraph,
+    /// A quoted passage set off from the text.
+    Quotation,
+    /// A source citation standing on its own line.
+    Citation,
+    /// An item of a list (numbered or not).
+    ListItem,
+    /// Web-page furniture: navigation, banners, "page last modified". Hidden in the reading view.
+    Furniture,
+}
+
+impl BlockKind {
+    /// Whether the block belongs to the reading view.
+    pub fn is_text(self) -> bool {
+        self != BlockKind::Furniture
+    }
+}
+
+/// A run of text inside a block with uniform annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// Byte range start in the document's source.
+    pub start: u32,
+    /// Byte range end (exclusive).
+    pub end: u32,
+    /// Whether the run is part of an inline source citation such as "(Collected Works, page 279)".
+    pub citation: bool,
+    /// The glossary entry this run is an occurrence of, if any.
+    pub term: Option<EntryIndex>,
+}
+
+impl Run {
+    /// The run's byte range in its document's source.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// URL slug, unique.
+    pub id: String,
+    /// The standard form of the name.
+    pub headword: String,
+    /// What the entry names.
+    pub kind: EntryKind,
+    /// Life dates, or the date of an event or document; may be empty.
+    pub dates: String,
+    /// Every spelling the corpus uses.
+    pub aliases: Vec<String>,
+    /// One to three neutral sentences.
+    pub definition: String,
+    /// Related entries.
+    pub see_also: Vec<EntryIndex>,
+    /// Every occurrence in the corpus, in document and reading order.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// What a glossary entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntryKind {
+    /// A person.
+    Person,
+    /// An organisation, party or state body.
+    Body,
+    /// A policy, idea or term of art.
+    Concept,
+    /// A dated event.
+    Event,
+    /// A document, speech or book.
+    Document,
+    /// A place.
+    Place,
+}
+
+impl EntryKind {
+    /// All kinds, in the order the glossary filter lists them.
+    pub const ALL: [EntryKind; 6] = [
+        EntryKind::Person,
+        EntryKind::Body,
+        EntryKind::Concept,
+        EntryKind::Event,
+        EntryKind::Document,
+        EntryKind::Place,
+    ];
+
+    /// The label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Person => "Person",
+            EntryKind::Body => "Organisation or body",
+            EntryKind::Concept => "Policy or concept",
+            EntryKind::Event => "Event",
+            EntryKind::Document => "Document or book",
+            EntryKind::Place => "Place",
+        }
+    }
+
+    /// The name used in data files and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryKind::Person => "person",
+            EntryKind::Body => "body",
+            EntryKind::Concept => "concept",
+            EntryKind::Event => "event",
+            EntryKind::Document => "document",
+            EntryKind::Place => "place",
+        }
+    }
+
+    /// The kind named `key` in data files.
+    pub fn from_key(key: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+}
+
+/// One place where a glossary term occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// The document.
+    pub doc: DocIndex,
+    /// The block within it.
+    pub block: u32,
+    /// Byte range start in the document's source.
+    pub start: u32,
+    /// Byte range end (exclusive).
+    pub end: u32,
+}
+
+/// A link between two passages that tell the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// How the passages relate.
+    pub kind: LinkKind,
+    /// Strength of the evidence, 0 to 1.
+    pub score: f32,
+    /// One end.
+    pub a: PassageRef,
+    /// The other end.
+    pub b: PassageRef,
+}
+
+/// A block of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PassageRef {
+    /// The document.
+    pub doc: DocIndex,
+    /// The block within it.
+    pub block: u32,
+}
+
+/// How two linked passages relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum LinkKind {
+    /// The same text, verbatim or nearly (two editions, a reprint).
+    Parallel,
+    /// Different translations or extracts of one primary source.
+    Variant,
+    /// The same event or claim told in different words.
+    SameEvent,
+    /// Related passages added by the editors.
+    Related,
+}
+
+impl LinkKind {
+    /// The label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Parallel => "Parallel text",
+            LinkKind::Variant => "Variant version",
+            LinkKind::SameEvent => "Same event",
+            LinkKind::Related => "Related",
+        }
+    }
+
+    /// The name used in data files.
+    pub fn key(self) -> &'static str {
+        match self {
+            LinkKind::Parallel => "parallel",
+            LinkKind::Variant => "variant",
+            LinkKind::SameEvent => "same-event",
+            LinkKind::Related => "related",
+        }
+    }
+}
+
+impl Corpus {
+    /// The document with this slug.
+    pub fn document(&self, slug: &str) -> Option<(DocIndex, &Document)> {
+        self.documents
+            .iter()
+            .enumerate()
+            .find(|(_, doc)| doc.slug == slug)
+            .map(|(index, doc)| (index as DocIndex, doc))
+    }
+
+    /// The glossary entry with this id.
+    pub fn entry(&self, id: &str) -> Option<(EntryIndex, &Entry)> {
+        self.glossary
+            .iter()
+            .enumerate()
+            .find(|(_, entry)| entry.id == id)
+            .map(|(index, entry)| (index as EntryIndex, entry))
+    }
+
+    /// The links that touch a passage, each with the passage at the other end.
+    pub fn counterparts(&self, here: PassageRef) -> impl Iterator<Item = (&Link, PassageRef)> {
+        self.links.iter().filter_map(move |link| {
+            if link.a == here {
+                Some((link, link.b))
+            } else if link.b == here {
+                Some((link, link.a))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The text of a passage.
+    pub fn passage_text(&self, passage: PassageRef) -> &str {
+        let doc = &self.documents[passage.doc as usize];
+        &doc.source[doc.blocks[passage.block as usize].range()]
+    }
+
+    /// Encodes the corpus in the compact form embedded in the app.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("the corpus model always serialises")
+    }
+
+    /// Decodes the embedded form.
+    pub fn decode(bytes: &[u8]) -> Result<Corpus, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+impl Document {
+    /// The text of a block.
+    pub fn text(&self, block: &Block) -> &str {
+        &self.source[block.range()]
+    }
+
+    /// The block with this anchor.
+    pub fn block_by_anchor(&self, anchor: &str) -> Option<(u32, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .find(|(_, block)| !block.anchor.is_empty() && block.anchor == anchor)
+            .map(|(index, block)| (index as u32, block))
+    }
+
+    /// Minutes a reader needs at 230 words a minute, at least one.
+    pub fn reading_minutes(&self) -> u32 {
+        self.word_count.div_ceil(230).max(1)
+    }
+}

@@ -1,0 +1,50 @@
+//! The app's URL scheme, shared by the view (for links) and the build (which writes an
+//! `index.html` for every path, so that deep links work from a plain static file server).
+
+use crate::model::Corpus;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The library page.
+pub const LIBRARY: &str = "/";
+/// The glossary index.
+pub const GLOSSARY: &str = "/glossary";
+
+/// A document's reading view.
+pub fn document(slug: &str) -> String {
+    format!("/doc/{slug}")
+}
+
+/// A paragraph of a document.
+pub fn passage(slug: &str, anchor: &str) -> String {
+    format!("/doc/{slug}#{anchor}")
+}
+
+/// A paragraph with one glossary term highlighted in it.
+pub fn occurrence(slug: &str, anchor: &str, entry_id: &str) -> String {
+    format!("/doc/{slug}?term={entry_id}#{anchor}")
+}
+
+/// A document's original text, exactly as the seed file is.
+pub fn original(slug: &str) -> String {
+    format!("/doc/{slug}/original")
+}
+
+/// A glossary entry's page.
+pub fn entry(id: &str) -> String {
+    format!("/glossary/{id}")
+}
+
+/// Every path the app answers, for pre-rendering route files.
+pub fn all(corpus: &Corpus) -> Vec<String> {
+    let mut paths = Vec::from([String::from(LIBRARY), String::from(GLOSSARY)]);
+    for doc in &corpus.documents {
+        paths.push(document(&doc.slug));
+        paths.push(original(&doc.slug));
+    }
+    for entry in &corpus.glossary {
+        paths.push(self::entry(&entry.id));
+    }
+    paths
+}

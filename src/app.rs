@@ -1,0 +1,30 @@
+//! The app shell and the one place where every route is declared.
+
+use crate::components::site_header::SiteHeader;
+use crate::routes::{
+    document::DocumentPage, entry::EntryPage, glossary::GlossaryPage, library::LibraryPage,
+    not_found::NotFound, original::OriginalPage,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The reader: header, and the page for the current address.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to the text"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=LibraryPage />
+                    <Route path=path!("/doc/:slug") view=DocumentPage />
+                    <Route path=path!("/doc/:slug/original") view=OriginalPage />
+                    <Route path=path!("/glossary") view=GlossaryPage />
+                    <Route path=path!("/glossary/:id") view=EntryPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,66 @@
+//! One block of a document in the reading view: its element, its runs (text, citations,
+//! glossary terms) and its permalink.
+
+use corpus::model::{Block, BlockKind, DocIndex};
+use corpus::paths;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::data::corpus;
+
+/// A block, rendered as the element its role calls for, with a stable `id` for deep links.
+#[component]
+pub fn Passage(doc: DocIndex, block: u32) -> impl IntoView {
+    let document = &corpus().documents[doc as usize];
+    let data: &'static Block = &document.blocks[block as usize];
+    let anchor = data.anchor.as_str();
+    let permalink = view! {
+        <a class="permalink" href=paths::passage(&document.slug, anchor) aria-label="Permalink to this passage">
+            "¶"
+        </a>
+    };
+    let content = view! { <Runs doc=doc block=block /> {permalink} };
+    match data.kind {
+        BlockKind::Heading(level) => match level {
+            2 => view! { <h2 id=anchor class="block">{content}</h2> }.into_any(),
+            3 => view! { <h3 id=anchor class="block">{content}</h3> }.into_any(),
+            _ => view! { <h4 id=anchor class="block">{content}</h4> }.into_any(),
+        },
+        BlockKind::ListItem => view! { <li id=anchor class="block">{content}</li> }.into_any(),
+        BlockKind::Citation => {
+            view! { <p id=anchor class="block citation-line">{content}</p> }.into_any()
+        }
+        BlockKind::Paragraph | BlockKind::Quotation | BlockKind::Furniture => {
+            view! { <p id=anchor class="block">{content}</p> }.into_any()
+        }
+    }
+}
+
+/// The runs of a block: plain text, inline citations, glossary terms.
+#[component]
+fn Runs(doc: DocIndex, block: u32) -> impl IntoView {
+    let document = &corpus().documents[doc as usize];
+    let data = &document.blocks[block as usize];
+    data.runs
+        .iter()
+        .map(|run| {
+            let text = &document.source[run.range()];
+            let inner = match run.term {
+                Some(entry) => Either::Left(view! { <TermMark entry=entry text=text /> }),
+                None => Either::Right(text),
+            };
+            if run.citation {
+                Either::Left(view! { <cite class="citation">{inner}</cite> })
+            } else {
+                Either::Right(inner)
+            }
+        })
+        .collect_view()
+}
+
+/// A glossary term in the text.
+#[component]
+fn TermMark(entry: corpus::model::EntryIndex, text: &'static str) -> impl IntoView {
+    let id = corpus().glossary[entry as usize].id.as_str();
+    view! { <span class="term" data-entry=id>{text}</span> }
+}

@@ -1,0 +1,5 @@
+//! Entry point of the browser app.
+
+fn main() {
+    source_reader::start();
+}

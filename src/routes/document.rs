@@ -1,0 +1,64 @@
+//! A document's reading view, `/doc/:slug`, with deep links to its passages.
+
+use corpus::paths;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+
+use crate::browser::{after_render, mark_target, set_title};
+use crate::components::document_text::DocumentText;
+use crate::data::corpus;
+use crate::routes::library::thousands;
+use crate::routes::not_found::NotFound;
+
+/// The reading view. A `#anchor` in the address scrolls to that passage and marks it; a
+/// `?term=id` with it highlights that glossary term inside the passage.
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let location = use_location();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+
+    Effect::new(move |_| {
+        if let Some((_, document)) = corpus().document(&slug.get()) {
+            set_title(&format!("{} · Source Reader", document.title));
+        }
+    });
+    Effect::new(move |_| {
+        slug.track();
+        let anchor = location.hash.get().trim_start_matches('#').to_string();
+        let term = query.read().get("term");
+        if !anchor.is_empty() {
+            after_render(move || mark_target(&anchor, term.as_deref()));
+        }
+    });
+
+    move || {
+        match corpus().document(&slug.get()) {
+        None => NotFound().into_any(),
+        Some((index, document)) => view! {
+            <article class="page document" aria-labelledby="document-title">
+                <header class="document-header">
+                    <p class="document-kind">{document.kind.label()}</p>
+                    <h1 id="document-title">{document.title.as_str()}</h1>
+                    <dl class="document-meta">
+                        <dt>"Author"</dt>
+                        <dd>{document.author.as_str()}</dd>
+                        <dt>"Date"</dt>
+                        <dd>{document.date.as_str()}</dd>
+                        <dt>"Source"</dt>
+                        <dd>{document.provenance.as_str()}</dd>
+                    </dl>
+                    <p class="document-tools">
+                        {thousands(document.word_count)} " words · " {document.reading_minutes()} " min read · "
+                        <A href=paths::original(&document.slug)>"Original text"</A>
+                    </p>
+                </header>
+                <DocumentText doc=index />
+            </article>
+        }
+        .into_any(),
+    }
+    }
+}

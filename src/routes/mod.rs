@@ -1,0 +1,8 @@
+//! The app's pages, one per file. Every route is declared in `app.rs`.
+
+pub mod document;
+pub mod entry;
+pub mod glossary;
+pub mod library;
+pub mod not_found;
+pub mod original;
