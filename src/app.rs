@@ -1,6 +1,7 @@
 //! The app shell and the one place where every route is declared.
 
 use crate::components::site_header::SiteHeader;
+use crate::components::term_popover::{TermPopoverHost, provide_term_popover};
 use crate::routes::{
     document::DocumentPage, entry::EntryPage, glossary::GlossaryPage, library::LibraryPage,
     not_found::NotFound, original::OriginalPage,
@@ -12,6 +13,7 @@ use leptos_router::path;
 /// The reader: header, and the page for the current address.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_term_popover();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to the text"</a>
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/glossary/:id") view=EntryPage />
                 </Routes>
             </main>
+            <TermPopoverHost />
         </Router>
     }
 }

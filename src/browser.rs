@@ -109,3 +109,137 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
+
+/// Showing, placing and closing the glossary popover.
+pub mod popover {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DomRect, EventTarget, HtmlElement};
+
+    use super::{after_render, document};
+
+    thread_local! {
+        /// The term that opened the popover: focus goes back to it when the popover closes.
+        static INVOKER: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+    }
+
+    /// Space kept between the popover and the viewport's edges, and between it and the term.
+    const MARGIN: f64 = 8.0;
+
+    fn element(id: &str) -> Option<HtmlElement> {
+        document()?.get_element_by_id(id)?.dyn_into().ok()
+    }
+
+    /// Opens the popover next to the term `target` (or the term containing it); `point` is
+    /// where the pointer was, to pick the right line of a term that wraps.
+    pub fn open(id: &str, target: Option<EventTarget>, point: Option<(f64, f64)>) {
+        let Some(term) = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".term").ok().flatten())
+            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        if let Some(previous) = INVOKER.with_borrow_mut(|slot| slot.replace(term.clone())) {
+            let _ = previous.set_attribute("aria-expanded", "false");
+        }
+        let _ = term.set_attribute("aria-expanded", "true");
+        let id = id.to_owned();
+        // The popover's content follows the signal on the next tick: show and measure after it.
+        after_render(move || {
+            let Some(popover) = element(&id) else { return };
+            if !popover.matches(":popover-open").unwrap_or(false) {
+                let _ = popover.show_popover();
+            }
+            place(&popover, &term, point);
+            let _ = popover.focus();
+        });
+    }
+
+    /// Closes the popover if it is open.
+    pub fn close(id: &str) {
+        if let Some(popover) = element(id) {
+            if popover.matches(":popover-open").unwrap_or(false) {
+                let _ = popover.hide_popover();
+            }
+        }
+    }
+
+    /// After the popover opened or closed: on closing, mark the term collapsed and, if focus
+    /// was in the popover (or nowhere), give it back to the term.
+    pub fn after_toggle(id: &str) {
+        let Some(popover) = element(id) else { return };
+        if popover.matches(":popover-open").unwrap_or(false) {
+            return;
+        }
+        let Some(term) = INVOKER.with_borrow_mut(Option::take) else {
+            return;
+        };
+        let _ = term.set_attribute("aria-expanded", "false");
+        let active = document().and_then(|doc| doc.active_element());
+        let focus_was_inside = match &active {
+            None => true,
+            Some(active) => popover.contains(Some(active)) || active.tag_name() == "BODY",
+        };
+        if focus_was_inside {
+            let _ = term.focus();
+        }
+    }
+
+    /// The line box of the term to point at: the one under the pointer, else the first.
+    fn line_rect(term: &HtmlElement, point: Option<(f64, f64)>) -> DomRect {
+        let rects = term.get_client_rects();
+        let lines: Vec<DomRect> = (0..rects.length()).filter_map(|i| rects.get(i)).collect();
+        point
+            .and_then(|(x, y)| {
+                lines.iter().find(|r| {
+                    x >= r.left() - 1.0
+                        && x <= r.right() + 1.0
+                        && y >= r.top() - 1.0
+                        && y <= r.bottom() + 1.0
+                })
+            })
+            .or(lines.first())
+            .cloned()
+            .unwrap_or_else(|| term.get_bounding_client_rect())
+    }
+
+    /// Places the popover below the term's line, or above it when there is no room below,
+    /// centred on the term and kept inside the viewport; the arrow points at the term.
+    fn place(popover: &HtmlElement, term: &HtmlElement, point: Option<(f64, f64)>) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(root) = document().and_then(|doc| doc.document_element()) else {
+            return;
+        };
+        let viewport_width = f64::from(root.client_width());
+        let viewport_height = f64::from(root.client_height());
+        let (scroll_x, scroll_y) = (
+            window.scroll_x().unwrap_or(0.0),
+            window.scroll_y().unwrap_or(0.0),
+        );
+        let line = line_rect(term, point);
+        let width = f64::from(popover.offset_width());
+        let height = f64::from(popover.offset_height());
+
+        let room_below = viewport_height - line.bottom() - MARGIN;
+        let room_above = line.top() - MARGIN;
+        let above = room_below < height + MARGIN && room_above > room_below;
+        let top = if above {
+            line.top() - MARGIN - height
+        } else {
+            line.bottom() + MARGIN
+        };
+        let centre = line.left() + line.width() / 2.0;
+        let left =
+            (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
+        let arrow = (centre - left).clamp(14.0, (width - 14.0).max(14.0));
+
+        let style = popover.style();
+        let _ = style.set_property("left", &format!("{}px", left + scroll_x));
+        let _ = style.set_property("top", &format!("{}px", top.max(MARGIN) + scroll_y));
+        let _ = style.set_property("--arrow-x", &format!("{arrow}px"));
+        let _ = popover.class_list().toggle_with_force("is-above", above);
+    }
+}

@@ -149,6 +149,8 @@ pub struct Entry {
     pub id: String,
     /// The standard form of the name.
     pub headword: String,
+    /// The name as an index lists it: people surname first ("Zinoviev, Grigory").
+    pub index_name: String,
     /// What the entry names.
     pub kind: EntryKind,
     /// Life dates, or the date of an event or document; may be empty.

@@ -196,16 +196,19 @@ fn read_document(
     })
 }
 
-/// A–Z order: people by surname (the last word of the headword), the rest by headword.
-fn sort_key(spec: &EntrySpec) -> String {
-    let head = spec.headword.to_lowercase();
-    match spec.kind {
-        EntryKind::Person => {
-            let surname = head.rsplit(' ').next().unwrap_or(&head);
-            format!("{surname} {head}")
-        }
-        _ => head.trim_start_matches("the ").to_string(),
+/// The name as an index lists it: people surname first ("Zinoviev, Grigory"), other
+/// entries without a leading "The".
+fn index_name(spec: &EntrySpec) -> String {
+    let head = spec.headword.trim();
+    match (spec.kind, head.rsplit_once(' ')) {
+        (EntryKind::Person, Some((given, surname))) => format!("{surname}, {given}"),
+        _ => head.strip_prefix("The ").unwrap_or(head).to_string(),
     }
+}
+
+/// A–Z order of the index names, ignoring case.
+fn sort_key(spec: &EntrySpec) -> String {
+    index_name(spec).to_lowercase()
 }
 
 /// Whether terms are marked in blocks of this kind: the text, not headings or furniture.
@@ -279,6 +282,7 @@ fn annotate(
         .map(|(spec, occurrences)| Entry {
             id: spec.id.clone(),
             headword: spec.headword.clone(),
+            index_name: index_name(spec),
             kind: spec.kind,
             dates: spec.dates.clone(),
             aliases: spec

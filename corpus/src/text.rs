@@ -1,5 +1,6 @@
 //! Small text helpers shared by segmentation, matching, linking and diffing.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -81,6 +82,36 @@ pub fn word_count(text: &str) -> usize {
     word_ranges(text).len()
 }
 
+/// Keyword-in-context: up to `chars` characters of `text` on each side of `start..end`, cut
+/// at a space where one is near, with "…" where text was cut off.
+pub fn context(text: &str, start: usize, end: usize, chars: usize) -> (String, String) {
+    let before = &text[..start];
+    let after = &text[end..];
+    let left_cut = before
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map(|(i, _)| i);
+    let left = match left_cut {
+        None => String::from(before),
+        Some(cut) => {
+            let piece = &before[cut..];
+            let piece = piece.find(' ').map_or(piece, |space| &piece[space + 1..]);
+            format!("…{piece}")
+        }
+    };
+    let right_cut = after.char_indices().nth(chars).map(|(i, _)| i);
+    let right = match right_cut {
+        None => String::from(after),
+        Some(cut) => {
+            let piece = &after[..cut];
+            let piece = piece.rfind(' ').map_or(piece, |space| &piece[..space]);
+            format!("{piece}…")
+        }
+    };
+    (left, right)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +138,25 @@ mod tests {
         );
         assert_eq!(anchor_slug("(1) To restore"), "1-to-restore");
         assert_eq!(anchor_slug("… —"), "passage");
+    }
+
+    #[test]
+    fn context_cuts_at_spaces_and_marks_cuts() {
+        let text = "In December 1922, Zinoviev (then president) and Kamenev formed a faction";
+        let start = text.find("Zinoviev").unwrap();
+        let (left, right) = context(text, start, start + 8, 12);
+        assert_eq!(left, "…1922, ");
+        assert_eq!(right, " (then…");
+        assert_eq!(
+            context("Zinoviev", 0, 8, 10),
+            (String::new(), String::new())
+        );
+        let greek = "αβγ δεζ Lenin ηθι κλμ";
+        let start = greek.find("Lenin").unwrap();
+        assert_eq!(
+            context(greek, start, start + 5, 5),
+            ("…δεζ ".into(), " ηθι…".into())
+        );
     }
 
     #[test]

@@ -3,3 +3,4 @@
 pub mod document_text;
 pub mod passage;
 pub mod site_header;
+pub mod term_popover;

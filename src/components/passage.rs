@@ -1,11 +1,12 @@
 //! One block of a document in the reading view: its element, its runs (text, citations,
 //! glossary terms) and its permalink.
 
-use corpus::model::{Block, BlockKind, DocIndex};
+use corpus::model::{Block, BlockKind, DocIndex, EntryIndex};
 use corpus::paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::term_popover::{POPOVER_ID, use_term_popover};
 use crate::data::corpus;
 
 /// A block, rendered as the element its role calls for, with a stable `id` for deep links.
@@ -58,9 +59,30 @@ fn Runs(doc: DocIndex, block: u32) -> impl IntoView {
         .collect_view()
 }
 
-/// A glossary term in the text.
+/// A glossary term in the text: a button (in role; a span, so that it can wrap across
+/// lines) that opens the term's entry in the popover on click, tap, Enter or Space.
 #[component]
-fn TermMark(entry: corpus::model::EntryIndex, text: &'static str) -> impl IntoView {
+fn TermMark(entry: EntryIndex, text: &'static str) -> impl IntoView {
+    let popover = use_term_popover();
     let id = corpus().glossary[entry as usize].id.as_str();
-    view! { <span class="term" data-entry=id>{text}</span> }
+    view! {
+        <span
+            class="term"
+            role="button"
+            tabindex="0"
+            aria-haspopup="dialog"
+            aria-expanded="false"
+            aria-controls=POPOVER_ID
+            data-entry=id
+            on:click=move |event| popover.open_from_click(entry, &event)
+            on:keydown=move |event| {
+                if event.key() == "Enter" || event.key() == " " {
+                    event.prevent_default();
+                    popover.open_from_key(entry, &event);
+                }
+            }
+        >
+            {text}
+        </span>
+    }
 }
