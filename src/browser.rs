@@ -205,7 +205,7 @@ pub mod popover {
     }
 
     /// Places the popover below the term's line, or above it when there is no room below,
-    /// centred on the term and kept inside the viewport; the arrow points at the term.
+    /// centred on the term and kept inside the viewport.
     fn place(popover: &HtmlElement, term: &HtmlElement, point: Option<(f64, f64)>) {
         let Some(window) = web_sys::window() else {
             return;
@@ -234,12 +234,10 @@ pub mod popover {
         let centre = line.left() + line.width() / 2.0;
         let left =
             (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
-        let arrow = (centre - left).clamp(14.0, (width - 14.0).max(14.0));
 
         let style = popover.style();
         let _ = style.set_property("left", &format!("{}px", left + scroll_x));
         let _ = style.set_property("top", &format!("{}px", top.max(MARGIN) + scroll_y));
-        let _ = style.set_property("--arrow-x", &format!("{arrow}px"));
         let _ = popover.class_list().toggle_with_force("is-above", above);
     }
 }

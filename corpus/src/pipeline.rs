@@ -206,9 +206,9 @@ fn index_name(spec: &EntrySpec) -> String {
     }
 }
 
-/// A–Z order of the index names, ignoring case.
+/// A–Z order of the index names, ignoring case and opening quotes ("'Seven'" under S).
 fn sort_key(spec: &EntrySpec) -> String {
-    index_name(spec).to_lowercase()
+    index_name(spec).trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 
 /// Whether terms are marked in blocks of this kind: the text, not headings or furniture.

@@ -16,7 +16,7 @@ fn letter(entry: &Entry) -> char {
     let first = entry
         .index_name
         .chars()
-        .next()
+        .find(|c| c.is_alphanumeric())
         .unwrap_or('#')
         .to_ascii_uppercase();
     if first.is_ascii_alphabetic() {
