@@ -1,0 +1,82 @@
+// Paragraph permalinks: visible on hover and focus, and a deep link opens the paragraph
+// scrolled into view and marked, also after a reload.
+import { test, expect } from '@playwright/test';
+import { DocumentPage } from '../pages.mjs';
+
+const SLUG = 'turning-point';
+// The last paragraph: far below the first screen, so scrolling to it is observable.
+const LAST = 'The struggle in the Soviet party, however, was decisively cut across';
+
+async function expectMarkedInView(reader, anchor) {
+  const target = reader.passage(anchor);
+  await expect(target).toHaveClass(/(^|\s)is-target(\s|$)/);
+  await expect(target).toBeInViewport();
+  // Only one passage is marked.
+  await expect(reader.article.locator('[id]').and(reader.page.locator('.is-target'))).toHaveCount(1);
+}
+
+test('hovering or focusing a paragraph reveals its permalink', async ({ page }) => {
+  const reader = new DocumentPage(page);
+  await reader.goto(SLUG);
+  const paragraph = reader.paragraph(LAST);
+  const permalink = reader.permalinkOf(paragraph);
+  await expect(permalink).toHaveCount(1);
+  await expect(permalink).toHaveCSS('opacity', '0');
+  await paragraph.hover();
+  await expect(permalink).toHaveCSS('opacity', '1');
+
+  const other = reader.paragraph('Victor Serge, a member of the 1923 Opposition');
+  const otherLink = reader.permalinkOf(other);
+  await expect(otherLink).toHaveCSS('opacity', '0');
+  await page.mouse.move(0, 0);
+  await otherLink.focus();
+  await expect(otherLink).toBeFocused();
+  await expect(otherLink).toHaveCSS('opacity', '1');
+});
+
+test('a permalink opened in a fresh browser shows its paragraph marked and in view, also after reload', async ({ page, browser, baseURL }) => {
+  const reader = new DocumentPage(page);
+  await reader.goto(SLUG);
+  const paragraph = reader.paragraph(LAST);
+  const anchor = await paragraph.getAttribute('id');
+  expect(anchor).toBeTruthy();
+  await paragraph.hover();
+  const href = await reader.permalinkOf(paragraph).getAttribute('href');
+  expect(href).toBe(`/doc/${SLUG}#${anchor}`);
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  try {
+    const fresh = new DocumentPage(await context.newPage());
+    // Without the anchor the paragraph is neither marked nor on the first screen.
+    await fresh.goto(SLUG);
+    await expect(fresh.passage(anchor)).toBeAttached();
+    await expect(fresh.passage(anchor)).not.toBeInViewport();
+    await expect(fresh.passage(anchor)).not.toHaveClass(/is-target/);
+
+    await fresh.page.goto(href);
+    await expect(fresh.heading).toBeVisible();
+    await expectMarkedInView(fresh, anchor);
+
+    await fresh.page.evaluate(() => window.scrollTo(0, 0));
+    await expect(fresh.passage(anchor)).not.toBeInViewport();
+    await fresh.page.reload();
+    await expect(fresh.heading).toBeVisible();
+    expect(fresh.address()).toBe(href);
+    await expectMarkedInView(fresh, anchor);
+  } finally {
+    await context.close();
+  }
+});
+
+test('following a permalink in the page moves the mark to that paragraph', async ({ page }) => {
+  const reader = new DocumentPage(page);
+  await reader.goto(SLUG, '#by-the-end-of-1922-lenin');
+  await expectMarkedInView(reader, 'by-the-end-of-1922-lenin');
+  const paragraph = reader.paragraph(LAST);
+  await paragraph.hover();
+  await reader.permalinkOf(paragraph).click();
+  const anchor = await paragraph.getAttribute('id');
+  await expect(page).toHaveURL(new RegExp(`/doc/${SLUG}#${anchor}$`));
+  await expectMarkedInView(reader, anchor);
+  await expect(reader.passage('by-the-end-of-1922-lenin')).not.toHaveClass(/is-target/);
+});
