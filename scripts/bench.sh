@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark (not a test: it prints figures). Builds the release bundle, prints its sizes
+# (raw, gzip -9, brotli) and times cold loads of a document in headless Chromium against the
+# same text as a plain static HTML page (tests/e2e/bench.mjs).
+#
+#   bash scripts/bench.sh [bench.mjs arguments: --runs N, --doc SLUG, --only SECTION, …]
+#
+# BENCH_NO_BUILD=1 uses the dist/ that is there; BENCH_DIST=DIR measures another build folder
+# (no build); BENCH_RUNS=N sets the number of cold loads (default 20).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+command_line="bash scripts/bench.sh${*:+ $*}"
+for var in BENCH_NO_BUILD BENCH_DIST BENCH_RUNS; do
+  if [ -n "${!var:-}" ]; then command_line="$var=${!var} $command_line"; fi
+done
+
+SETUP_BROWSER=1 source scripts/setup.sh >&2
+dist=$(realpath -m "${BENCH_DIST:-dist}")
+if [ "${BENCH_NO_BUILD:-0}" != 1 ] && [ -z "${BENCH_DIST:-}" ]; then
+  echo "[bench] trunk build --release" >&2
+  trunk build --release >&2
+fi
+
+echo "# Source Reader benchmark"
+echo "command: $command_line"
+echo "commit:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src corpus style seeds index.html Cargo.toml Cargo.lock Trunk.toml 2>/dev/null || echo ' (with uncommitted changes)')"
+echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+
+# Brotli at quality 11 (the most, as a host would precompress): the brotli CLI when there is
+# one, else Node's zlib (always there).
+if command -v brotli >/dev/null; then
+  brotli_tool="brotli -q 11 (CLI)"
+  brotli_size() { brotli -q 11 -c -- "$1" | wc -c; }
+else
+  brotli_tool="node zlib.brotliCompressSync, quality 11"
+  brotli_size() {
+    node -e 'const z=require("zlib"),fs=require("fs");const b=z.brotliCompressSync(fs.readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,[z.constants.BROTLI_PARAM_SIZE_HINT]:fs.statSync(process.argv[1]).size}});console.log(b.length)' "$1"
+  }
+fi
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+
+echo
+echo "## bundle: the release build in $dist/ (brotli: $brotli_tool)"
+printf '%-44s %12s %12s %12s %10s %10s\n' file raw "gzip -9" brotli "raw KB" "brotli KB"
+printf '%-44s %12s %12s %12s %10s %10s\n' "$(printf -- '-%.0s' {1..44})" ------------ ------------ ------------ ---------- ----------
+total_raw=0 total_gz=0 total_br=0
+for pattern in '*.wasm' '*.js' '*.css'; do
+  found=0
+  for file in "$dist"/$pattern; do
+    [ -f "$file" ] || continue
+    found=1
+    raw=$(wc -c <"$file")
+    gz=$(gzip -9 -c -- "$file" | wc -c)
+    br=$(brotli_size "$file")
+    total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+    printf '%-44s %12s %12s %12s %10s %10s\n' "${file##*/}" "$raw" "$gz" "$br" "$(kb "$raw")" "$(kb "$br")"
+  done
+  [ "$found" = 1 ] || { echo "no $pattern in $dist/" >&2; exit 1; }
+done
+printf '%-44s %12s %12s %12s %10s %10s\n' total "$total_raw" "$total_gz" "$total_br" "$(kb "$total_raw")" "$(kb "$total_br")"
+echo "(bytes, then KB of 1024 bytes; the per-route index.html copies are not counted)"
+
+cd tests/e2e
+node bench.mjs --dist "$dist" "$@"

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Command two: run every test, on a fresh machine of this kind (installs what is missing first).
+#
+#   bash scripts/test.sh
+#
+# Steps: formatting, clippy (native and wasm32), native unit tests, seed checksums, the release
+# build, and the Playwright end-to-end suite against dist/ served by a plain static server.
+# Every step runs even when an earlier one failed (except the browser tests, which need the
+# build); the last line says PASS or FAIL with the failed steps. Exit status 0 only on PASS.
+#
+# Environment: SKIP_E2E=1 skips the browser tests; E2E_ARGS passes arguments to Playwright
+# (e.g. E2E_ARGS="specs/library.spec.mjs").
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+started=$SECONDS
+
+bold() { printf '\033[1m%s\033[0m\n' "$*"; }
+elapsed() { local s=$1; printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+
+# Tools: trunk, wasm-bindgen, wasm-opt 132, chromium, Playwright. A failure here is fatal.
+# Installed in a child shell first (so that a failure ends in the summary line below), then
+# sourced for its PATH, which is quick once everything is there.
+bold "== setup"
+if ! bash scripts/setup.sh; then
+  bold "test.sh: FAIL: setup (installing the tools) failed after $(elapsed $((SECONDS - started)))"
+  exit 1
+fi
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh >/dev/null
+set +e  # setup.sh turned on errexit; this script records failures and goes on.
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+passed=()
+failed=()
+timings=()
+
+# step NAME COMMAND...: runs one step, records its result and time.
+step() {
+  local name=$1
+  shift
+  local t0=$SECONDS
+  bold "== $name: $*"
+  (cd "$root" && "$@")
+  local status=$?
+  local took=$((SECONDS - t0))
+  timings+=("$(printf '%-14s %-4s %s' "$name" "$([ $status = 0 ] && echo ok || echo FAIL)" "$(elapsed $took)")")
+  if [ $status = 0 ]; then passed+=("$name"); else failed+=("$name"); bold "!! $name failed (exit $status)"; fi
+  return $status
+}
+
+step fmt cargo fmt --all --check
+step clippy cargo clippy --workspace --all-targets --all-features -- -D warnings
+step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p source-reader -- -D warnings
+step unit-tests cargo test --workspace --all-features
+step seeds bash -c 'cd seeds && sha256sum -c SHA256SUMS'
+if step build trunk build --release; then
+  if [ "${SKIP_E2E:-0}" = 1 ]; then
+    bold "== e2e: skipped (SKIP_E2E=1)"
+  else
+    # The suite starts its own static server on a free port (see playwright.config.mjs).
+    # shellcheck disable=SC2086
+    step e2e bash -c "cd tests/e2e && E2E_DIST='$root/dist' ./node_modules/.bin/playwright test ${E2E_ARGS:-}"
+  fi
+else
+  failed+=("e2e (not run: no build)")
+fi
+
+echo
+bold "== summary"
+printf '  %s\n' "${timings[@]}"
+total=$(elapsed $((SECONDS - started)))
+if [ ${#failed[@]} = 0 ]; then
+  bold "test.sh: PASS: ${#passed[@]} steps passed (${passed[*]}) in $total"
+  exit 0
+fi
+bold "test.sh: FAIL: ${failed[*]} (passed: ${passed[*]:-none}) in $total"
+exit 1

@@ -1,0 +1,224 @@
+// Benchmarks of the built reader in headless Chromium. Not a test: it prints figures.
+//
+//   node bench.mjs [--dist DIR] [--runs N] [--only SECTION[,SECTION]] [--doc SLUG]
+//
+// Each benchmark is a named section (SECTIONS below): an async function that gets the shared
+// context (browser, servers, options) and returns rows for the report. To add one (popover
+// opening, link detection, …), write a function and add it to SECTIONS; `--only` picks some.
+//
+// Timing method: an init script (installed before any page script runs) looks for the
+// sentence on every DOM mutation and every animation frame, and records performance.now()
+// the first time an element holding the whole sentence has a box inside the viewport.
+// performance.now() counts from the page's timeOrigin, the start of the navigation, so the
+// figure is "navigation start → sentence on screen", measured inside the page. Every load is
+// cold: a new browser context (empty HTTP and code caches) per run.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStaticServer } from './static-server.mjs';
+import { readCatalog } from './corpus.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+  const options = {
+    dist: path.resolve(here, '../../dist'),
+    seeds: path.resolve(here, '../../seeds'),
+    runs: Number(process.env.BENCH_RUNS || 20),
+    only: null,
+    doc: 'how-the-bureaucracy-seized-power',
+    sentence: 'The Kronstadt uprising underlined the explosive resentment',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [key, value] = [argv[i], argv[i + 1]];
+    if (key === '--dist') (options.dist = path.resolve(value)), i++;
+    else if (key === '--seeds') (options.seeds = path.resolve(value)), i++;
+    else if (key === '--runs') (options.runs = Number(value)), i++;
+    else if (key === '--only') (options.only = value.split(',')), i++;
+    else if (key === '--doc') (options.doc = value), i++;
+    else if (key === '--sentence') (options.sentence = value), i++;
+    else throw new Error(`unknown argument ${key}`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics and printing
+
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: the smallest value with at least q of the values at or below it.
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1];
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const ms = (value) => `${value.toFixed(0)} ms`;
+
+// ---------------------------------------------------------------------------------------
+// Shared pieces
+
+/** Runs in the page before its own scripts: records when `sentence` is first on screen. */
+function watchForSentence(sentence) {
+  window.__bench = { seenAt: null, checks: 0 };
+  const visible = () => {
+    window.__bench.checks++;
+    for (const element of document.querySelectorAll('p, li, blockquote, h1, h2, h3, pre')) {
+      if (!element.textContent.includes(sentence)) continue;
+      const box = element.getBoundingClientRect();
+      if (box.height > 0 && box.width > 0 && box.top < innerHeight && box.bottom > 0) return true;
+    }
+    return false;
+  };
+  const seen = () => {
+    if (window.__bench.seenAt === null && document.body && visible()) {
+      window.__bench.seenAt = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(seen);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  const frame = () => {
+    seen();
+    if (window.__bench.seenAt === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** One cold load of `url` in a new context: ms from navigation start to the sentence on
+ *  screen, plus the load event time from Navigation Timing. */
+async function coldLoad(browser, url, sentence) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(watchForSentence, sentence);
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(() => window.__bench?.seenAt ?? null, null, { timeout: 30_000 });
+    const seenAt = await handle.jsonValue();
+    await page.waitForLoadState('load');
+    const loadAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+    if (errors.length) throw new Error(`page errors on ${url}: ${errors.join('; ')}`);
+    return { seenAt, loadAt };
+  } finally {
+    await context.close();
+  }
+}
+
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** A plain static HTML page of a seed file: its title and its paragraphs, nothing else. */
+function plainHtml(title, source) {
+  const paragraphs = source
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => `<p>${escapeHtml(block)}</p>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title></head>
+<body><main><h1>${escapeHtml(title)}</h1>
+${paragraphs}
+</main></body>
+</html>
+`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Sections
+
+/** Cold load of a document: the reader's page against the same text as plain static HTML. */
+async function documentLoad(ctx) {
+  const { browser, options, reader, plain } = ctx;
+  const slug = options.doc;
+  const targets = [
+    { name: `reader   ${reader.url}/doc/${slug}`, url: `${reader.url}/doc/${slug}` },
+    { name: `plain    ${plain.url}/${slug}.html`, url: `${plain.url}/${slug}.html` },
+  ];
+  // One discarded warm-up load each (browser process start-up), then interleaved runs so
+  // that drift in the machine's load affects both alike.
+  for (const target of targets) await coldLoad(browser, target.url, options.sentence);
+  const results = targets.map(() => ({ seen: [], load: [] }));
+  for (let run = 0; run < options.runs; run++) {
+    for (const [index, target] of targets.entries()) {
+      const { seenAt, loadAt } = await coldLoad(browser, target.url, options.sentence);
+      results[index].seen.push(seenAt);
+      results[index].load.push(loadAt);
+    }
+  }
+  const rows = targets.map((target, index) => [
+    target.name,
+    ms(median(results[index].seen)),
+    ms(quantile(results[index].seen, 0.95)),
+    ms(median(results[index].load)),
+  ]);
+  const ratio = median(results[0].seen) / median(results[1].seen);
+  const ratio95 = quantile(results[0].seen, 0.95) / quantile(results[1].seen, 0.95);
+  return {
+    title: `Cold load of "${slug}": navigation start → sentence on screen (${options.runs} runs each, new context per run)`,
+    text:
+      `sentence: "${options.sentence}…"\n` +
+      table(['page', 'median', 'p95', 'load event (median)'], rows) +
+      `\nratio reader/plain: median ${ratio.toFixed(2)}×, p95 ${ratio95.toFixed(2)}×`,
+  };
+}
+
+// Named sections, run in this order. Later: popoverOpen, linkDetection, …
+const SECTIONS = { documentLoad };
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(options.dist, 'index.html'))) {
+    throw new Error(`${options.dist} has no index.html: build the reader first (trunk build --release)`);
+  }
+  const document = readCatalog(path.join(options.seeds, 'catalog.toml')).find((d) => d.slug === options.doc);
+  if (!document) throw new Error(`no document ${options.doc} in the catalog`);
+  const source = fs.readFileSync(path.join(options.seeds, document.file), 'utf8');
+  if (!source.includes(options.sentence)) throw new Error(`the sentence is not in ${document.file}`);
+
+  const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-bench-'));
+  fs.writeFileSync(path.join(plainDir, `${options.doc}.html`), plainHtml(document.title, source));
+
+  const reader = await startStaticServer(options.dist);
+  const plain = await startStaticServer(plainDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const ctx = { browser, options, reader, plain, document };
+  try {
+    const names = options.only ?? Object.keys(SECTIONS);
+    for (const name of names) {
+      const section = SECTIONS[name];
+      if (!section) throw new Error(`no section ${name}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+      const { title, text } = await section(ctx);
+      console.log(`\n## ${name}: ${title}\n${text}`);
+    }
+    console.log(`\nchromium ${browser.version()}, ${os.cpus().length} CPU(s), timing inside the page with performance.now() (see bench.mjs)`);
+  } finally {
+    await browser.close();
+    reader.server.close();
+    plain.server.close();
+    fs.rmSync(plainDir, { recursive: true, force: true });
+  }
+}
+
+await main();
