@@ -152,7 +152,10 @@ pub mod popover {
                 let _ = popover.show_popover();
             }
             place(&popover, &term, point);
-            let _ = popover.focus();
+            // Without preventScroll the page's scroll padding would move it off its term.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = popover.focus_with_options(&options);
         });
     }
 
@@ -204,38 +207,33 @@ pub mod popover {
             .unwrap_or_else(|| term.get_bounding_client_rect())
     }
 
-    /// Places the popover below the term's line, or above it when there is no room below,
-    /// centred on the term and kept inside the viewport.
+    /// Places the popover below the term's line, or above it when there is more room there;
+    /// where neither side has room for all of it, it is shortened (it scrolls) rather than
+    /// laid over the term. Centred on the term and kept inside the viewport.
     fn place(popover: &HtmlElement, term: &HtmlElement, point: Option<(f64, f64)>) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let Some(root) = document().and_then(|doc| doc.document_element()) else {
-            return;
-        };
+        let Some(window) = web_sys::window() else { return };
+        let Some(root) = document().and_then(|doc| doc.document_element()) else { return };
         let viewport_width = f64::from(root.client_width());
         let viewport_height = f64::from(root.client_height());
-        let (scroll_x, scroll_y) = (
-            window.scroll_x().unwrap_or(0.0),
-            window.scroll_y().unwrap_or(0.0),
-        );
+        let (scroll_x, scroll_y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
         let line = line_rect(term, point);
-        let width = f64::from(popover.offset_width());
-        let height = f64::from(popover.offset_height());
-
-        let room_below = viewport_height - line.bottom() - MARGIN;
-        let room_above = line.top() - MARGIN;
-        let above = room_below < height + MARGIN && room_above > room_below;
-        let top = if above {
-            line.top() - MARGIN - height
-        } else {
-            line.bottom() + MARGIN
-        };
-        let centre = line.left() + line.width() / 2.0;
-        let left =
-            (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
-
         let style = popover.style();
+        let _ = style.remove_property("max-height");
+        let natural_height = f64::from(popover.offset_height());
+
+        let room_below = viewport_height - line.bottom() - 2.0 * MARGIN;
+        let room_above = line.top() - 2.0 * MARGIN;
+        let above = natural_height > room_below && room_above > room_below;
+        let room = if above { room_above } else { room_below };
+        if natural_height > room {
+            let _ = style.set_property("max-height", &format!("min(70vh, 32rem, {}px)", room.max(96.0)));
+        }
+        let height = f64::from(popover.offset_height());
+        let width = f64::from(popover.offset_width());
+        let top = if above { line.top() - MARGIN - height } else { line.bottom() + MARGIN };
+        let centre = line.left() + line.width() / 2.0;
+        let left = (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
+
         let _ = style.set_property("left", &format!("{}px", left + scroll_x));
         let _ = style.set_property("top", &format!("{}px", top.max(MARGIN) + scroll_y));
         let _ = popover.class_list().toggle_with_force("is-above", above);

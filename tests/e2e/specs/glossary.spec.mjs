@@ -1,0 +1,211 @@
+// The glossary, as a reader uses it: terms open their entry in place by click, keyboard and
+// tap; variant spellings open the same entry; occurrence links land on their passage; the
+// glossary index filters as you type; an entry page lists every occurrence in context.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+const popover = (page) => page.getByRole('dialog');
+const term = (page, entry, text) => page.locator(`[role="button"][data-entry="${entry}"]`, { hasText: text }).first();
+
+async function expectInsideViewport(page, locator) {
+  const box = await locator.boundingBox();
+  const { width, height } = page.viewportSize();
+  expect(box, 'popover has a box').not.toBeNull();
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+  expect(box.y + box.height).toBeLessThanOrEqual(height);
+}
+
+test.describe('at desktop width', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a click opens the entry next to the term; Escape closes it and focus returns', async ({ page }) => {
+    await page.goto('/doc/stalin-versus-trotsky');
+    const rabkrin = term(page, 'troika', 'troika');
+    await rabkrin.click();
+    const dialog = popover(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Troika (triumvirate)');
+    await expect(dialog).toContainText('Zinoviev');
+    await expect(dialog.getByText('In this corpus')).toBeVisible();
+    await expect(rabkrin).toHaveAttribute('aria-expanded', 'true');
+    await expectInsideViewport(page, dialog);
+    // Anchored to the term: its top or bottom edge is within a line of the term.
+    const [t, d] = [await rabkrin.boundingBox(), await dialog.boundingBox()];
+    const gap = Math.min(Math.abs(d.y - (t.y + t.height)), Math.abs(t.y - (d.y + d.height)));
+    expect(gap).toBeLessThan(20);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(rabkrin).toBeFocused();
+    await expect(rabkrin).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('a click outside closes it, and only one popover is open at a time', async ({ page }) => {
+    await page.goto('/doc/turning-point');
+    await term(page, 'lenin', 'Lenin').click();
+    await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Vladimir Lenin');
+    // A term further down, not under the open popover.
+    await page.locator('[role="button"][data-entry="trotsky"]').last().click();
+    await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Leon Trotsky');
+    await expect(page.locator(':popover-open')).toHaveCount(1);
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect(popover(page)).toBeHidden();
+  });
+
+  test('the keyboard reaches a term by Tab and opens it with Enter', async ({ page }) => {
+    await page.goto('/doc/documents-of-the-1923-opposition');
+    await page.getByRole('link', { name: 'Original text' }).focus();
+    let focused = null;
+    for (let i = 0; i < 40 && !focused; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.dataset?.entry ?? null);
+    }
+    expect(focused, 'Tab reached a glossary term').not.toBeNull();
+    const first = page.locator(`[data-entry="${focused}"]`).first();
+    await expect(first).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(popover(page)).toBeVisible();
+    await expect(popover(page)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(popover(page)).toBeHidden();
+    await expect(first).toBeFocused();
+    await page.keyboard.press(' ');
+    await expect(popover(page)).toBeVisible();
+  });
+
+  test('variant spellings in different documents open the same entry', async ({ page }) => {
+    const pairs = [
+      ['/doc/how-the-bureaucracy-seized-power', 'zinoviev', 'Zinoviev', '/doc/stalin-versus-trotsky', "Zinov'ev"],
+      ['/doc/how-the-bureaucracy-seized-power', 'politburo', 'Politbureau', '/doc/power-struggle-sources', 'Politburo'],
+      ['/doc/how-the-bureaucracy-seized-power', 'nepmen', 'NEP-men', '/doc/documents-of-the-1923-opposition', 'Nepmen'],
+      ['/doc/turning-point', 'troika', 'trio', '/doc/power-struggle-sources', 'triumvirate'],
+    ];
+    for (const [pathA, entry, spellingA, pathB, spellingB] of pairs) {
+      const headwords = [];
+      for (const [path, spelling] of [[pathA, spellingA], [pathB, spellingB]]) {
+        await page.goto(path);
+        const exact = new RegExp(`^${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        const mark = page.locator(`[data-entry="${entry}"]`).filter({ hasText: exact }).first();
+        await expect(mark).toHaveText(spelling);
+        await mark.click();
+        const heading = popover(page).getByRole('heading', { level: 2 });
+        await expect(heading).toBeVisible();
+        headwords.push(await heading.textContent());
+        await page.keyboard.press('Escape');
+      }
+      expect(headwords[0]).toBe(headwords[1]);
+    }
+  });
+
+  test('an occurrence link lands on its paragraph with the term highlighted', async ({ page }) => {
+    await page.goto('/doc/turning-point');
+    // Open Kamenev here and follow one of his occurrences in another document.
+    await term(page, 'kamenev', 'Kamenev').click();
+    const link = popover(page).getByRole('link', { name: /^1922–27: Stalin versus Trotsky, occurrence 2 of/ });
+    await link.click();
+    await expect(page).toHaveURL(/\/doc\/stalin-versus-trotsky\?term=kamenev#/);
+    await expect(popover(page)).toBeHidden();
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const passage = page.locator(`[id="${anchor}"]`);
+    await expect(passage).toHaveClass(/is-target/);
+    await expect(passage).toBeInViewport();
+    await expect(passage.locator('[data-entry="kamenev"].is-highlighted').first()).toBeVisible();
+  });
+
+  test('axe finds no serious or critical problem with a popover open', async ({ page }) => {
+    await page.goto('/doc/power-struggle-sources');
+    await term(page, 'declaration-of-46', '').click();
+    await expect(popover(page)).toBeVisible();
+    await page.addScriptTag({ content: AXE });
+    const results = await page.evaluate(() => window.axe.run(document));
+    const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+});
+
+test.describe('at phone width', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('a tap opens the entry inside the viewport', async ({ page }) => {
+    await page.goto('/doc/how-the-bureaucracy-seized-power');
+    for (const entry of ['kronstadt', 'nep', 'kulak']) {
+      const mark = page.locator(`[data-entry="${entry}"]`).first();
+      await mark.scrollIntoViewIfNeeded();
+      await mark.tap();
+      await expect(popover(page)).toBeVisible();
+      await expectInsideViewport(page, popover(page));
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  test('a term that wraps points at the line that was tapped', async ({ page }) => {
+    await page.goto('/doc/how-the-bureaucracy-seized-power');
+    // Find a term broken over two lines at this width, and tap its second line.
+    const target = await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[role="button"][data-entry]')) {
+        const rects = [...el.getClientRects()];
+        if (rects.length > 1 && rects[1].width > 8) {
+          el.scrollIntoView({ block: 'center' });
+          const r = [...el.getClientRects()];
+          return { id: el.dataset.entry, x: r[1].left + 4, y: r[1].top + r[1].height / 2, top: r[1].top, bottom: r[1].bottom, firstTop: r[0].top };
+        }
+      }
+      return null;
+    });
+    expect(target, 'some term wraps at 375 px').not.toBeNull();
+    await page.mouse.click(target.x, target.y);
+    const box = await popover(page).boundingBox();
+    const nearSecondLine = Math.abs(box.y - target.bottom) < 12 || Math.abs(box.y + box.height - target.top) < 12;
+    expect(nearSecondLine, JSON.stringify({ box, target })).toBe(true);
+  });
+});
+
+test.describe('glossary pages', () => {
+  test('the index filters as you type and by kind, and the filter is in the address', async ({ page }) => {
+    await page.goto('/glossary');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+    const all = await page.getByRole('main').getByRole('listitem').count();
+    expect(all).toBeGreaterThanOrEqual(90);
+    await page.getByLabel('Filter').fill("zinov'ev");
+    await expect(page.getByRole('link', { name: 'Zinoviev, Grigory' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('1 entry');
+    await expect(page).toHaveURL(/\/glossary\?q=zinov%27ev/);
+    await page.getByLabel('Filter').fill('');
+    await page.getByLabel('Kind').selectOption('event');
+    await expect(page.getByRole('link', { name: 'Kronstadt uprising' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Trotsky, Leon' })).toHaveCount(0);
+    await page.goto('/glossary?kind=person&q=kamen');
+    await expect(page.getByRole('link', { name: 'Kamenev, Lev' })).toBeVisible();
+    await expect(page.getByLabel('Kind')).toHaveValue('person');
+  });
+
+  test('an entry page lists every occurrence in context, grouped by document', async ({ page }) => {
+    await page.goto('/glossary/zinoviev');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grigory Zinoviev');
+    await expect(page.getByText("Zinoviev · Zinov'ev")).toBeVisible();
+    const groups = page.locator('section.concordance');
+    expect(await groups.count()).toBe(5);
+    const lines = page.locator('.kwic li');
+    const count = await lines.count();
+    expect(count).toBeGreaterThan(20);
+    await expect(page.getByText(`${count} occurrences in 5 of the 5 documents.`)).toBeVisible();
+    const line = page.getByRole('region', { name: /1922–27: Stalin versus Trotsky/ }).getByRole('link').first();
+    await expect(line.locator('mark')).toHaveText(/Zinov/);
+    await line.click();
+    await expect(page).toHaveURL(/\/doc\/stalin-versus-trotsky\?term=zinoviev#/);
+    await expect(page.locator('.is-target [data-entry="zinoviev"].is-highlighted').first()).toBeInViewport();
+  });
+
+  test('see-also links and every entry page are reachable', async ({ page }) => {
+    await page.goto('/glossary/nep');
+    await page.getByRole('link', { name: 'War communism', exact: false }).first().click();
+    await expect(page).toHaveURL(/\/glossary\/war-communism$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/war communism/i);
+    await page.goto('/glossary/no-such-entry');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  });
+});
