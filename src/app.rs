@@ -1,5 +1,6 @@
 //! The app shell and the one place where every route is declared.
 
+use crate::components::location_scroll::LocationScroll;
 use crate::components::site_header::SiteHeader;
 use crate::components::term_popover::{TermPopoverHost, provide_term_popover};
 use crate::routes::{
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <TermPopoverHost />
+            <LocationScroll />
         </Router>
     }
 }

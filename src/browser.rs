@@ -51,9 +51,10 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Scrolls the element with this id into view and marks it as the target, clearing the mark
-/// from any other; with `term`, also highlights that term's occurrences inside it.
-pub fn mark_target(id: &str, term: Option<&str>) {
+/// Marks the element with this id as the target, clearing the mark from any other, and
+/// with `scroll` brings it into view; with `term`, also highlights that term's occurrences
+/// inside it.
+pub fn mark_target(id: &str, term: Option<&str>, scroll: bool) {
     let Some(doc) = document() else { return };
     clear_class(&doc, "is-target");
     clear_class(&doc, "is-highlighted");
@@ -75,9 +76,11 @@ pub fn mark_target(id: &str, term: Option<&str>) {
             }
         }
     }
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if scroll {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 fn clear_class(doc: &web_sys::Document, class: &str) {
@@ -211,11 +214,18 @@ pub mod popover {
     /// where neither side has room for all of it, it is shortened (it scrolls) rather than
     /// laid over the term. Centred on the term and kept inside the viewport.
     fn place(popover: &HtmlElement, term: &HtmlElement, point: Option<(f64, f64)>) {
-        let Some(window) = web_sys::window() else { return };
-        let Some(root) = document().and_then(|doc| doc.document_element()) else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(root) = document().and_then(|doc| doc.document_element()) else {
+            return;
+        };
         let viewport_width = f64::from(root.client_width());
         let viewport_height = f64::from(root.client_height());
-        let (scroll_x, scroll_y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let (scroll_x, scroll_y) = (
+            window.scroll_x().unwrap_or(0.0),
+            window.scroll_y().unwrap_or(0.0),
+        );
         let line = line_rect(term, point);
         let style = popover.style();
         let _ = style.remove_property("max-height");
@@ -226,16 +236,111 @@ pub mod popover {
         let above = natural_height > room_below && room_above > room_below;
         let room = if above { room_above } else { room_below };
         if natural_height > room {
-            let _ = style.set_property("max-height", &format!("min(70vh, 32rem, {}px)", room.max(96.0)));
+            let _ = style.set_property(
+                "max-height",
+                &format!("min(70vh, 32rem, {}px)", room.max(96.0)),
+            );
         }
         let height = f64::from(popover.offset_height());
         let width = f64::from(popover.offset_width());
-        let top = if above { line.top() - MARGIN - height } else { line.bottom() + MARGIN };
+        let top = if above {
+            line.top() - MARGIN - height
+        } else {
+            line.bottom() + MARGIN
+        };
         let centre = line.left() + line.width() / 2.0;
-        let left = (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
+        let left =
+            (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
 
         let _ = style.set_property("left", &format!("{}px", left + scroll_x));
         let _ = style.set_property("top", &format!("{}px", top.max(MARGIN) + scroll_y));
         let _ = popover.class_list().toggle_with_force("is-above", above);
+    }
+}
+
+/// Back and Forward return to the scroll position a page was left at, and mark the passage
+/// the reader left from. The browser cannot do this itself here: when it would restore the
+/// position, the page it belongs to has not been rendered yet.
+pub mod scroll_memory {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    thread_local! {
+        /// Last scroll position of each address visited (path, query and hash).
+        static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+        /// The passage each page was left from by a counterpart link, by path.
+        static ORIGINS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// The address a Back or Forward has just gone to.
+        static RETURNING_TO: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    fn address() -> Option<String> {
+        let location = web_sys::window()?.location();
+        Some(format!(
+            "{}{}{}",
+            location.pathname().ok()?,
+            location.search().ok()?,
+            location.hash().ok()?
+        ))
+    }
+
+    /// Starts remembering scroll positions and noticing Back and Forward.
+    pub fn install() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        // Recorded on every scroll event, synchronously: by the time a link changes the
+        // address, the old address's last position is already stored.
+        let on_scroll = Closure::<dyn Fn()>::new(|| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            if let (Some(address), Ok(y)) = (address(), window.scroll_y()) {
+                POSITIONS.with_borrow_mut(|positions| positions.insert(address, y));
+            }
+        });
+        let on_popstate = Closure::<dyn Fn()>::new(|| RETURNING_TO.set(address()));
+        let _ =
+            window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+        let _ = window
+            .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+        // Both live as long as the page.
+        on_scroll.forget();
+        on_popstate.forget();
+    }
+
+    /// Notes that the reader leaves the page at `path` from the passage `anchor`.
+    pub fn leaving_from(path: &str, anchor: &str) {
+        ORIGINS.with_borrow_mut(|origins| origins.insert(path.to_owned(), anchor.to_owned()));
+    }
+
+    /// If the current address was reached by Back or Forward: restores its scroll position
+    /// and marks the passage it was left from, after the page has rendered, and says so.
+    pub fn restore_if_returning() -> bool {
+        let here = address();
+        if here.is_none() || RETURNING_TO.take() != here {
+            return false;
+        }
+        let here = here.unwrap_or_default();
+        let path = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        super::after_render(move || {
+            if let Some(origin) = ORIGINS.with_borrow(|origins| origins.get(&path).cloned()) {
+                super::mark_target(&origin, None, false);
+            }
+            if let (Some(window), Some(y)) = (
+                web_sys::window(),
+                POSITIONS.with_borrow(|p| p.get(&here).copied()),
+            ) {
+                window.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+        true
     }
 }

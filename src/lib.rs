@@ -17,5 +17,6 @@ pub use app::App;
 pub fn start() {
     browser::show_panics_in_page();
     browser::drop_trailing_slash();
+    browser::scroll_memory::install();
     leptos::mount::mount_to_body(App);
 }

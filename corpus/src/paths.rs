@@ -31,6 +31,11 @@ pub fn original(slug: &str) -> String {
     format!("/doc/{slug}/original")
 }
 
+/// Two passages side by side with their differences marked.
+pub fn compare(slug_a: &str, anchor_a: &str, slug_b: &str, anchor_b: &str) -> String {
+    format!("/compare/{slug_a}/{anchor_a}/{slug_b}/{anchor_b}")
+}
+
 /// A glossary entry's page.
 pub fn entry(id: &str) -> String {
     format!("/glossary/{id}")
@@ -42,6 +47,15 @@ pub fn all(corpus: &Corpus) -> Vec<String> {
     for doc in &corpus.documents {
         paths.push(document(&doc.slug));
         paths.push(original(&doc.slug));
+    }
+    for link in &corpus.links {
+        let (a, b) = (&corpus.documents[link.a.doc as usize], &corpus.documents[link.b.doc as usize]);
+        paths.push(compare(
+            &a.slug,
+            &a.blocks[link.a.block as usize].anchor,
+            &b.slug,
+            &b.blocks[link.b.block as usize].anchor,
+        ));
     }
     for entry in &corpus.glossary {
         paths.push(self::entry(&entry.id));

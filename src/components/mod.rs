@@ -1,6 +1,8 @@
 //! Reusable pieces of the view, one per file.
 
+pub mod counterparts;
 pub mod document_text;
+pub mod location_scroll;
 pub mod passage;
 pub mod site_header;
 pub mod term_popover;

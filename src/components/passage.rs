@@ -1,38 +1,48 @@
 //! One block of a document in the reading view: its element, its runs (text, citations,
 //! glossary terms) and its permalink.
 
-use corpus::model::{Block, BlockKind, DocIndex, EntryIndex};
+use corpus::model::{Block, BlockKind, DocIndex, EntryIndex, PassageRef};
 use corpus::paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::components::counterparts::{CounterpartsList, CounterpartsToggle};
 use crate::components::term_popover::{POPOVER_ID, use_term_popover};
-use crate::data::corpus;
+use crate::data::{corpus, links_of};
 
-/// A block, rendered as the element its role calls for, with a stable `id` for deep links.
+/// A block, rendered as the element its role calls for, with a stable `id` for deep links,
+/// and, where other sources tell the same, its "also in" marker and counterpart list.
 #[component]
 pub fn Passage(doc: DocIndex, block: u32) -> impl IntoView {
     let document = &corpus().documents[doc as usize];
     let data: &'static Block = &document.blocks[block as usize];
     let anchor = data.anchor.as_str();
+    let here = PassageRef { doc, block };
+    let linked = !links_of(here).is_empty();
+    let open = RwSignal::new(false);
     let permalink = view! {
         <a class="permalink" href=paths::passage(&document.slug, anchor) aria-label="Permalink to this passage">
             "¶"
         </a>
     };
-    let content = view! { <Runs doc=doc block=block /> {permalink} };
+    let toggle = linked.then(|| view! { <CounterpartsToggle here=here open=open /> });
+    let content = view! { <Runs doc=doc block=block /> {permalink} {toggle} };
+    let list = move || linked.then(|| view! { <CounterpartsList here=here open=open /> });
     match data.kind {
         BlockKind::Heading(level) => match level {
             2 => view! { <h2 id=anchor class="block">{content}</h2> }.into_any(),
             3 => view! { <h3 id=anchor class="block">{content}</h3> }.into_any(),
             _ => view! { <h4 id=anchor class="block">{content}</h4> }.into_any(),
         },
-        BlockKind::ListItem => view! { <li id=anchor class="block">{content}</li> }.into_any(),
+        // A list may only hold items: the counterpart list goes inside the item.
+        BlockKind::ListItem => {
+            view! { <li id=anchor class="block">{content} {list}</li> }.into_any()
+        }
         BlockKind::Citation => {
-            view! { <p id=anchor class="block citation-line">{content}</p> }.into_any()
+            view! { <p id=anchor class="block citation-line">{content}</p> {list} }.into_any()
         }
         BlockKind::Paragraph | BlockKind::Quotation | BlockKind::Furniture => {
-            view! { <p id=anchor class="block">{content}</p> }.into_any()
+            view! { <p id=anchor class="block">{content}</p> {list} }.into_any()
         }
     }
 }

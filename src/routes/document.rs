@@ -3,34 +3,24 @@
 use corpus::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::browser::{after_render, mark_target, set_title};
+use crate::browser::set_title;
 use crate::components::document_text::DocumentText;
 use crate::data::corpus;
 use crate::routes::library::thousands;
 use crate::routes::not_found::NotFound;
 
-/// The reading view. A `#anchor` in the address scrolls to that passage and marks it; a
-/// `?term=id` with it highlights that glossary term inside the passage.
+/// The reading view. (A `#anchor` in the address is scrolled to and marked, and `?term=id`
+/// highlighted in it, by `LocationScroll`.)
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
-    let location = use_location();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
 
     Effect::new(move |_| {
         if let Some((_, document)) = corpus().document(&slug.get()) {
             set_title(&format!("{} · Source Reader", document.title));
-        }
-    });
-    Effect::new(move |_| {
-        slug.track();
-        let anchor = location.hash.get().trim_start_matches('#').to_string();
-        let term = query.read().get("term");
-        if !anchor.is_empty() {
-            after_render(move || mark_target(&anchor, term.as_deref()));
         }
     });
 

@@ -6,9 +6,9 @@ use corpus::paths;
 use corpus::text::context;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::browser::{after_render, mark_target, set_title};
+use crate::browser::set_title;
 use crate::data::corpus;
 use crate::routes::not_found::NotFound;
 
@@ -19,18 +19,10 @@ const CONTEXT_CHARS: usize = 70;
 #[component]
 pub fn EntryPage() -> impl IntoView {
     let params = use_params_map();
-    let location = use_location();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     Effect::new(move |_| {
         if let Some((_, entry)) = corpus().entry(&id.get()) {
             set_title(&format!("{} · Glossary · Source Reader", entry.headword));
-        }
-    });
-    Effect::new(move |_| {
-        id.track();
-        let anchor = location.hash.get().trim_start_matches('#').to_string();
-        if !anchor.is_empty() {
-            after_render(move || mark_target(&anchor, None));
         }
     });
     move || match corpus().entry(&id.get()) {

@@ -1,0 +1,113 @@
+//! "Also in N sources": the margin marker of a passage that is told elsewhere in the corpus,
+//! and the list of its counterparts it opens, each with a way there and a way to compare.
+
+use corpus::model::{DocIndex, Link, PassageRef};
+use corpus::paths;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::scroll_memory;
+use crate::data::{corpus, links_of};
+
+/// Characters of a counterpart shown in the list.
+const SNIPPET_CHARS: usize = 180;
+
+/// The other end of each link of `here`, with the link.
+fn counterparts(here: PassageRef) -> Vec<(&'static Link, PassageRef)> {
+    links_of(here)
+        .iter()
+        .map(|&number| {
+            let link = &corpus().links[number as usize];
+            (link, if link.a == here { link.b } else { link.a })
+        })
+        .collect()
+}
+
+/// The id of a passage's counterpart list.
+pub fn list_id(anchor: &str) -> String {
+    format!("also-{anchor}")
+}
+
+/// The marker: a disclosure button naming how many other sources tell this passage.
+#[component]
+pub fn CounterpartsToggle(here: PassageRef, open: RwSignal<bool>) -> impl IntoView {
+    let others = counterparts(here);
+    let mut documents: Vec<DocIndex> = others.iter().map(|(_, there)| there.doc).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let label = match documents.len() {
+        1 => "also in 1 source".to_string(),
+        n => format!("also in {n} sources"),
+    };
+    let anchor = &corpus().documents[here.doc as usize].blocks[here.block as usize].anchor;
+    view! {
+        <button
+            type="button"
+            class="counterparts-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls=list_id(anchor)
+            on:click=move |_| open.update(|open| *open = !*open)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The counterparts of a passage, shown when its marker is open.
+#[component]
+pub fn CounterpartsList(here: PassageRef, open: RwSignal<bool>) -> impl IntoView {
+    let source = &corpus().documents[here.doc as usize];
+    let anchor = source.blocks[here.block as usize].anchor.as_str();
+    let items = counterparts(here)
+        .into_iter()
+        .map(|(link, there)| {
+            let document = &corpus().documents[there.doc as usize];
+            let block = &document.blocks[there.block as usize];
+            let text = document.text(block);
+            let snippet = match text.char_indices().nth(SNIPPET_CHARS) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text.to_string(),
+            };
+            let (from_slug, from_anchor) = (source.slug.as_str(), anchor);
+            let remember = move |_| scroll_memory::leaving_from(&paths::document(from_slug), from_anchor);
+            let (first, second) = if link.a == here { (here, there) } else { (there, here) };
+            view! {
+                <li class="counterpart">
+                    <p class="counterpart-source">
+                        <span class="link-kind">{link.kind.label()}</span>
+                        " in "
+                        <cite>{document.title.as_str()}</cite>
+                        <span class="counterpart-doc-kind">{format!(" · {}", document.kind.label())}</span>
+                    </p>
+                    <p class="counterpart-snippet">{snippet}</p>
+                    <p class="counterpart-actions">
+                        <A href=paths::passage(&document.slug, &block.anchor) on:click=remember>
+                            "Go to this passage"
+                        </A>
+                        <A href=compare_path(first, second)>"Compare wording"</A>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="counterparts" id=list_id(anchor) hidden=move || !open.get()>
+            <p class="counterparts-heading">"Also told in"</p>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+/// The compare view of two passages.
+pub fn compare_path(a: PassageRef, b: PassageRef) -> String {
+    let (da, db) = (
+        &corpus().documents[a.doc as usize],
+        &corpus().documents[b.doc as usize],
+    );
+    paths::compare(
+        &da.slug,
+        &da.blocks[a.block as usize].anchor,
+        &db.slug,
+        &db.blocks[b.block as usize].anchor,
+    )
+}
