@@ -11,6 +11,7 @@ extern crate alloc;
 #[cfg(feature = "build")]
 extern crate std;
 
+pub mod diff;
 pub mod model;
 pub mod paths;
 pub mod text;
