@@ -5,6 +5,8 @@
 //! - `corpus-tool links [SEEDS]`: print the link report.
 //! - `corpus-tool blocks [SEEDS]`: print every block's role, anchor and opening words, to check
 //!   what the parser and the catalog rules made of each line.
+//! - `corpus-tool bench-links [SEEDS]`: time link detection alone (best of three runs) and
+//!   print its work counts, for scripts/bench-links.sh.
 
 use corpus::model::BlockKind;
 use corpus::pipeline::{self, BuildOutput};
@@ -34,8 +36,9 @@ fn main() -> ExitCode {
         }
         "blocks" => print_blocks(&output),
         "links" => print!("{}", output.links.render(&output.corpus)),
+        "bench-links" => bench_links(&output),
         _ => {
-            eprintln!("usage: corpus-tool check|routes|links|blocks [SEEDS-FOLDER]");
+            eprintln!("usage: corpus-tool check|routes|links|blocks|bench-links [SEEDS-FOLDER]");
             return ExitCode::from(2);
         }
     }
@@ -85,4 +88,31 @@ fn print_blocks(output: &BuildOutput) {
             );
         }
     }
+}
+
+fn bench_links(output: &BuildOutput) {
+    let corpus = &output.corpus;
+    let mut best = f64::INFINITY;
+    let mut report = None;
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        let found = corpus::linking::detect(corpus, &[]);
+        best = best.min(start.elapsed().as_secs_f64());
+        report = Some(found);
+    }
+    let Some(report) = report else { return };
+    let s = report.stats;
+    let words: u32 = corpus.documents.iter().map(|d| d.word_count).sum();
+    println!(
+        "documents {} words {} blocks {} features {} common {} posting-visits {} candidates {} links {} detection-ms {:.1}",
+        corpus.documents.len(),
+        words,
+        s.blocks,
+        s.features,
+        s.common_features,
+        s.posting_visits,
+        s.candidate_pairs,
+        report.accepted.len(),
+        best * 1000.0
+    );
 }
