@@ -34,19 +34,35 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 passed=()
 failed=()
 timings=()
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 
-# step NAME COMMAND...: runs one step, records its result and time.
+# step NAME COMMAND...: runs one step, records its result, time and (from its output) how
+# many tests passed and failed.
 step() {
   local name=$1
   shift
   local t0=$SECONDS
   bold "== $name: $*"
-  (cd "$root" && "$@")
-  local status=$?
+  (cd "$root" && "$@") 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
   local took=$((SECONDS - t0))
-  timings+=("$(printf '%-14s %-4s %s' "$name" "$([ $status = 0 ] && echo ok || echo FAIL)" "$(elapsed $took)")")
-  if [ $status = 0 ]; then passed+=("$name"); else failed+=("$name"); bold "!! $name failed (exit $status)"; fi
-  return $status
+  local counts
+  counts=$(count_tests "$logs/$name.log")
+  timings+=("$(printf '%-12s %-4s %7s  %s' "$name" "$([ "$status" = 0 ] && echo ok || echo FAIL)" "$(elapsed $took)" "$counts")")
+  if [ "$status" = 0 ]; then passed+=("$name"); else failed+=("$name"); bold "!! $name failed (exit $status)"; fi
+  return "$status"
+}
+
+# Test counts in a step's output: cargo's "test result:" lines, Playwright's last summary.
+count_tests() {
+  local log=$1
+  if grep -q '^test result:' "$log"; then
+    grep '^test result:' "$log" | awk '{ p += $4; f += $6 } END { printf "%d passed, %d failed (cargo)", p, f }'
+  elif grep -qE '^\s+[0-9]+ (passed|failed)' "$log"; then
+    grep -E '^\s+[0-9]+ (passed|failed|flaky|skipped|did not run)' "$log" | sed -E 's/^\s+//; s/ \(.*//' | paste -sd, - |
+      sed 's/,/, /g; s/$/ (playwright)/'
+  fi
 }
 
 step fmt cargo fmt --all --check
