@@ -1677,8 +1677,11 @@ mod tests {
         }
     }
 
-    /// Lenin's Testament as the 1926 Eastman translation words it, against the Collected
-    /// Works wording in the study guide; and an unrelated Lenin quotation.
+    /// Lenin's postscript to his Testament in the wording of the older English translation
+    /// that circulated from 1926 ("this fault, entirely supportable in relations among us
+    /// Communists, becomes insupportable in the office of General Secretary"; the fixture
+    /// follows it closely, not letter for letter), against the Collected Works wording in
+    /// the study guide; and an unrelated Lenin quotation, which links to nothing.
     #[test]
     fn another_translation_of_the_testament_is_a_variant() {
         let (mut corpus, _) = seeds();
