@@ -4,8 +4,8 @@ use crate::components::location_scroll::LocationScroll;
 use crate::components::site_header::SiteHeader;
 use crate::components::term_popover::{TermPopoverHost, provide_term_popover};
 use crate::routes::{
-    document::DocumentPage, entry::EntryPage, glossary::GlossaryPage, library::LibraryPage,
-    not_found::NotFound, original::OriginalPage,
+    compare::ComparePage, document::DocumentPage, entry::EntryPage, glossary::GlossaryPage,
+    library::LibraryPage, not_found::NotFound, original::OriginalPage, parallel::ParallelPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -24,6 +24,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LibraryPage />
                     <Route path=path!("/doc/:slug") view=DocumentPage />
                     <Route path=path!("/doc/:slug/original") view=OriginalPage />
+                    <Route path=path!("/compare/:da/:pa/:db/:pb") view=ComparePage />
+                    <Route path=path!("/parallel/:a/:b") view=ParallelPage />
                     <Route path=path!("/glossary") view=GlossaryPage />
                     <Route path=path!("/glossary/:id") view=EntryPage />
                 </Routes>

@@ -331,6 +331,73 @@ impl Corpus {
         &doc.source[doc.blocks[passage.block as usize].range()]
     }
 
+    /// The documents that share parallel passages with `doc`, with how many.
+    pub fn parallel_documents(&self, doc: DocIndex) -> Vec<(DocIndex, usize)> {
+        let mut counts: Vec<(DocIndex, usize)> = Vec::new();
+        for link in self.links.iter().filter(|l| l.kind == LinkKind::Parallel) {
+            let other = if link.a.doc == doc {
+                link.b.doc
+            } else if link.b.doc == doc {
+                link.a.doc
+            } else {
+                continue;
+            };
+            match counts.iter_mut().find(|(d, _)| *d == other) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((other, 1)),
+            }
+        }
+        counts
+    }
+
+    /// Two editions read side by side: rows of (passage of `a`, passage of `b`) in reading
+    /// order, paired where a parallel link joins them, and alone where one edition has a
+    /// passage the other lacks. Only the stretch of each document that has parallels is
+    /// given (the shared chapter, not the whole of a longer document); furniture never.
+    pub fn parallel_rows(&self, a: DocIndex, b: DocIndex) -> Vec<(Option<u32>, Option<u32>)> {
+        let mut pairs: Vec<(u32, u32)> = self
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Parallel)
+            .filter_map(|l| match (l.a.doc, l.b.doc) {
+                (x, y) if x == a && y == b => Some((l.a.block, l.b.block)),
+                (x, y) if x == b && y == a => Some((l.b.block, l.a.block)),
+                _ => None,
+            })
+            .collect();
+        if pairs.is_empty() {
+            return Vec::new();
+        }
+        pairs.sort_unstable();
+        let text_blocks = |doc: DocIndex, from: u32, to: u32| {
+            let blocks = &self.documents[doc as usize].blocks;
+            (from..=to).filter(move |&i| blocks[i as usize].kind.is_text())
+        };
+        let (a_first, a_last) = (pairs[0].0, pairs[pairs.len() - 1].0);
+        let b_first = pairs.iter().map(|p| p.1).min().unwrap_or(0);
+        let b_last = pairs.iter().map(|p| p.1).max().unwrap_or(0);
+        let mut rows = Vec::new();
+        let mut next_b = b_first;
+        for i in text_blocks(a, a_first, a_last) {
+            match pairs.iter().find(|p| p.0 == i) {
+                Some(&(_, k)) if k >= next_b => {
+                    rows.extend(
+                        text_blocks(b, next_b, k.saturating_sub(1))
+                            .filter(|&x| x < k)
+                            .map(|x| (None, Some(x))),
+                    );
+                    rows.push((Some(i), Some(k)));
+                    next_b = k + 1;
+                }
+                _ => rows.push((Some(i), None)),
+            }
+        }
+        if next_b <= b_last {
+            rows.extend(text_blocks(b, next_b, b_last).map(|x| (None, Some(x))));
+        }
+        rows
+    }
+
     /// Encodes the corpus in the compact form embedded in the app.
     pub fn encode(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("the corpus model always serialises")
@@ -360,5 +427,68 @@ impl Document {
     /// Minutes a reader needs at 230 words a minute, at least one.
     pub fn reading_minutes(&self) -> u32 {
         self.word_count.div_ceil(230).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+
+    fn doc(blocks: usize) -> Document {
+        Document {
+            slug: String::new(),
+            file_name: String::new(),
+            title: String::new(),
+            author: String::new(),
+            date: String::new(),
+            kind: DocumentKind::StudyGuide,
+            provenance: String::new(),
+            source: String::new(),
+            blocks: (0..blocks)
+                .map(|_| Block {
+                    start: 0,
+                    end: 0,
+                    kind: BlockKind::Paragraph,
+                    anchor: String::new(),
+                    runs: Vec::new(),
+                })
+                .collect(),
+            word_count: 0,
+        }
+    }
+
+    fn parallel(a: u32, b: u32) -> Link {
+        Link {
+            kind: LinkKind::Parallel,
+            score: 1.0,
+            a: PassageRef { doc: 0, block: a },
+            b: PassageRef { doc: 1, block: b },
+        }
+    }
+
+    #[test]
+    fn parallel_rows_pair_linked_passages_and_keep_the_rest_in_order() {
+        // b is a longer edition: blocks 0-1 and 7 lie outside the shared stretch; b's block 4
+        // has no counterpart in a, and a's block 2 none in b.
+        let corpus = Corpus {
+            documents: vec![doc(4), doc(8)],
+            glossary: Vec::new(),
+            links: vec![parallel(0, 2), parallel(1, 3), parallel(3, 6)],
+        };
+        assert_eq!(
+            corpus.parallel_rows(0, 1),
+            [
+                (Some(0), Some(2)),
+                (Some(1), Some(3)),
+                (Some(2), None),
+                (None, Some(4)),
+                (None, Some(5)),
+                (Some(3), Some(6)),
+            ]
+        );
+        // Seen from the other side the same pairs hold.
+        assert_eq!(corpus.parallel_rows(1, 0)[0], (Some(2), Some(0)));
+        assert_eq!(corpus.parallel_documents(0), [(1, 3)]);
     }
 }

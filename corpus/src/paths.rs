@@ -36,6 +36,11 @@ pub fn compare(slug_a: &str, anchor_a: &str, slug_b: &str, anchor_b: &str) -> St
     format!("/compare/{slug_a}/{anchor_a}/{slug_b}/{anchor_b}")
 }
 
+/// Two editions read side by side, aligned by their parallel passages.
+pub fn parallel(slug_a: &str, slug_b: &str) -> String {
+    format!("/parallel/{slug_a}/{slug_b}")
+}
+
 /// A glossary entry's page.
 pub fn entry(id: &str) -> String {
     format!("/glossary/{id}")
@@ -48,8 +53,16 @@ pub fn all(corpus: &Corpus) -> Vec<String> {
         paths.push(document(&doc.slug));
         paths.push(original(&doc.slug));
     }
+    for (index, doc) in corpus.documents.iter().enumerate() {
+        for (other, _) in corpus.parallel_documents(index as u16) {
+            paths.push(parallel(&doc.slug, &corpus.documents[other as usize].slug));
+        }
+    }
     for link in &corpus.links {
-        let (a, b) = (&corpus.documents[link.a.doc as usize], &corpus.documents[link.b.doc as usize]);
+        let (a, b) = (
+            &corpus.documents[link.a.doc as usize],
+            &corpus.documents[link.b.doc as usize],
+        );
         paths.push(compare(
             &a.slug,
             &a.blocks[link.a.block as usize].anchor,

@@ -44,6 +44,7 @@ pub fn DocumentPage() -> impl IntoView {
                         {thousands(document.word_count)} " words · " {document.reading_minutes()} " min read · "
                         <A href=paths::original(&document.slug)>"Original text"</A>
                     </p>
+                    <SideBySideLinks doc=index />
                 </header>
                 <DocumentText doc=index />
             </article>
@@ -51,4 +52,25 @@ pub fn DocumentPage() -> impl IntoView {
         .into_any(),
     }
     }
+}
+
+/// Links to read this document side by side with each edition it shares passages with.
+#[component]
+fn SideBySideLinks(doc: corpus::model::DocIndex) -> impl IntoView {
+    let this = &corpus().documents[doc as usize];
+    corpus()
+        .parallel_documents(doc)
+        .into_iter()
+        .map(|(other, count)| {
+            let other = &corpus().documents[other as usize];
+            view! {
+                <p class="document-tools">
+                    <A href=paths::parallel(&this.slug, &other.slug)>
+                        {format!("Read side by side with “{}”", other.title)}
+                    </A>
+                    {format!(" ({count} shared passages)")}
+                </p>
+            }
+        })
+        .collect_view()
 }

@@ -1,0 +1,138 @@
+//! Two editions side by side, `/parallel/:a/:b`: the passages they share aligned row by row
+//! with their differences marked, and the passages only one of them has, in place.
+
+use corpus::diff::{Strictness, diff};
+use corpus::model::{DocIndex, Document};
+use corpus::paths;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::set_title;
+use crate::components::diff_text::{DiffText, Side};
+use crate::data::corpus;
+use crate::routes::compare::{DiffLegend, ExactToggle, use_exact_toggle};
+use crate::routes::not_found::NotFound;
+
+/// `/parallel/:a/:b`.
+#[component]
+pub fn ParallelPage() -> impl IntoView {
+    let params = use_params_map();
+    let (exact, set_exact) = use_exact_toggle();
+    let slugs = Memo::new(move |_| {
+        let params = params.read();
+        (
+            params.get("a").unwrap_or_default(),
+            params.get("b").unwrap_or_default(),
+        )
+    });
+    Effect::new(move |_| set_title("Editions side by side · Source Reader"));
+    move || {
+        let (slug_a, slug_b) = slugs.get();
+        let (Some((a, doc_a)), Some((b, doc_b))) =
+            (corpus().document(&slug_a), corpus().document(&slug_b))
+        else {
+            return NotFound().into_any();
+        };
+        let strictness = if exact.get() {
+            Strictness::Exact
+        } else {
+            Strictness::Substantive
+        };
+        let rows = corpus().parallel_rows(a, b);
+        let paired = rows
+            .iter()
+            .filter(|(x, y)| x.is_some() && y.is_some())
+            .count();
+        let body = if rows.is_empty() {
+            Either::Left(view! { <p>"These two documents share no parallel passages."</p> })
+        } else {
+            Either::Right(
+                rows.into_iter()
+                    .map(|(left, right)| view! { <ParallelRow a=a left=left b=b right=right strictness=strictness /> })
+                    .collect_view(),
+            )
+        };
+        view! {
+            <article class="page parallel">
+                <h1>"Editions side by side"</h1>
+                <p class="compare-summary">
+                    {format!("{paired} passages aligned; passages only one edition has stand alone.")}
+                </p>
+                <ExactToggle exact=exact set_exact=set_exact.clone() />
+                <DiffLegend />
+                <div class="parallel-grid" role="table" aria-label="Parallel passages">
+                    <div class="parallel-row parallel-head" role="row">
+                        <ColumnHead document=doc_a />
+                        <ColumnHead document=doc_b />
+                    </div>
+                    {body}
+                </div>
+            </article>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn ColumnHead(document: &'static Document) -> impl IntoView {
+    view! {
+        <div role="columnheader" class="compare-source">
+            <span class="compare-kind">{document.kind.label()}</span>
+            <A href=paths::document(&document.slug)>{document.title.as_str()}</A>
+        </div>
+    }
+}
+
+/// One row: a passage of each edition, compared, or a passage only one edition has.
+#[component]
+fn ParallelRow(
+    a: DocIndex,
+    left: Option<u32>,
+    b: DocIndex,
+    right: Option<u32>,
+    strictness: Strictness,
+) -> impl IntoView {
+    let text = |doc: DocIndex, block: u32| {
+        let document = &corpus().documents[doc as usize];
+        (document, &document.blocks[block as usize])
+    };
+    let cell = |doc: DocIndex, block: Option<u32>, side: Side, other: Option<u32>| match block {
+        None => Either::Left(view! { <div role="cell" class="parallel-cell is-missing">"—"</div> }),
+        Some(block) => {
+            let (document, data) = text(doc, block);
+            let own = document.text(data);
+            let marked = match (side, other) {
+                (Side::Left, Some(o)) => {
+                    let (d, other_block) = text(b, o);
+                    Either::Left(
+                        view! { <DiffText text=own diff=diff(own, d.text(other_block), strictness) side=side /> },
+                    )
+                }
+                (Side::Right, Some(o)) => {
+                    let (d, other_block) = text(a, o);
+                    Either::Left(
+                        view! { <DiffText text=own diff=diff(d.text(other_block), own, strictness) side=side /> },
+                    )
+                }
+                (_, None) => Either::Right(view! { <span class="only-in-one">{own}</span> }),
+            };
+            Either::Right(view! {
+                <div role="cell" class="parallel-cell">
+                    {marked}
+                    " "
+                    <A href=paths::passage(&document.slug, &data.anchor) attr:class="parallel-goto" attr:aria-label="Open this passage in its document">
+                        "¶"
+                    </A>
+                </div>
+            })
+        }
+    };
+    view! {
+        <div role="row" class="parallel-row">
+            {cell(a, left, Side::Left, right)}
+            {cell(b, right, Side::Right, left)}
+        </div>
+    }
+}
