@@ -1377,6 +1377,14 @@ fn select(
     for edit in edits {
         let EditOp::Add(kind) = edit.op else { continue };
         links.retain(|link| !(link.a == edit.a && link.b == edit.b));
+        if let Some(c) = candidates
+            .iter_mut()
+            .find(|c| c.a == edit.a && c.b == edit.b)
+        {
+            for fate in c.fate.iter_mut().flatten() {
+                fate.push_str(&format!("; added at {}:{}", edit.file, edit.line));
+            }
+        }
         links.push(Link {
             kind,
             score: 1.0,
