@@ -272,8 +272,10 @@ pub mod scroll_memory {
         static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
         /// The passage each page was left from by a counterpart link, by path.
         static ORIGINS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-        /// The address a Back or Forward has just gone to.
-        static RETURNING_TO: RefCell<Option<String>> = const { RefCell::new(None) };
+        /// The address a Back or Forward has just gone to, with the position saved for it,
+        /// read at once: swapping the page out fires scroll events under the new address
+        /// that would overwrite it before the page is rendered.
+        static RETURNING_TO: RefCell<Option<(String, Option<f64>)>> = const { RefCell::new(None) };
     }
 
     fn address() -> Option<String> {
@@ -304,7 +306,13 @@ pub mod scroll_memory {
                 POSITIONS.with_borrow_mut(|positions| positions.insert(address, y));
             }
         });
-        let on_popstate = Closure::<dyn Fn()>::new(|| RETURNING_TO.set(address()));
+        let on_popstate = Closure::<dyn Fn()>::new(|| {
+            let returning = address().map(|here| {
+                let saved = POSITIONS.with_borrow(|positions| positions.get(&here).copied());
+                (here, saved)
+            });
+            RETURNING_TO.set(returning);
+        });
         let _ =
             window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
         let _ = window
@@ -322,11 +330,11 @@ pub mod scroll_memory {
     /// If the current address was reached by Back or Forward: restores its scroll position
     /// and marks the passage it was left from, after the page has rendered, and says so.
     pub fn restore_if_returning() -> bool {
-        let here = address();
-        if here.is_none() || RETURNING_TO.take() != here {
-            return false;
-        }
-        let here = here.unwrap_or_default();
+        let Some(here) = address() else { return false };
+        let saved = match RETURNING_TO.take() {
+            Some((to, saved)) if to == here => saved,
+            _ => return false,
+        };
         let path = web_sys::window()
             .and_then(|w| w.location().pathname().ok())
             .unwrap_or_default();
@@ -334,10 +342,7 @@ pub mod scroll_memory {
             if let Some(origin) = ORIGINS.with_borrow(|origins| origins.get(&path).cloned()) {
                 super::mark_target(&origin, None, false);
             }
-            if let (Some(window), Some(y)) = (
-                web_sys::window(),
-                POSITIONS.with_borrow(|p| p.get(&here).copied()),
-            ) {
+            if let (Some(window), Some(y)) = (web_sys::window(), saved) {
                 window.scroll_to_with_x_and_y(0.0, y);
             }
         });

@@ -87,6 +87,9 @@ pub fn build(seeds: &Path, shown_as: &str) -> Result<BuildOutput, Vec<DataError>
         links: Vec::new(),
     };
     let report = linking::detect(&corpus, &edits);
+    if !report.errors.is_empty() {
+        return Err(report.errors);
+    }
     corpus.links = report.accepted.clone();
     Ok(BuildOutput {
         corpus,
@@ -208,7 +211,9 @@ fn index_name(spec: &EntrySpec) -> String {
 
 /// A–Z order of the index names, ignoring case and opening quotes ("'Seven'" under S).
 fn sort_key(spec: &EntrySpec) -> String {
-    index_name(spec).trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+    index_name(spec)
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Whether terms are marked in blocks of this kind: the text, not headings or furniture.

@@ -1,0 +1,136 @@
+// Cross-source links, as a reader uses them: a passage's "also in" marker lists where else it
+// is told; following one lands on that passage, marked; Back returns to the passage and the
+// scroll position the reader left; the compare view and the side-by-side editions mark the
+// differences, typography hidden unless asked for.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+async function expectNoSeriousViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  const results = await page.evaluate(() => window.axe.run(document));
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
+
+const passage = (page, anchor) => page.locator(`[id="${anchor}"]`);
+const marker = (page, anchor) => passage(page, anchor).getByRole('button', { name: /^also in \d+ sources?$/ });
+
+test('a counterpart opens from its marker, and Back returns to the origin at the same scroll position', async ({ page }) => {
+  await page.goto('/doc/turning-point');
+  const origin = 'in-december-1922-zinoviev-then-president';
+  await passage(page, origin).scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 120);
+  const toggle = marker(page, origin);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const list = page.locator(`[id="also-${origin}"]`);
+  await expect(list).toBeVisible();
+  await expect(list).toContainText('Parallel text');
+  await expect(list).toContainText('Russia: How the Bureaucracy Seized Power');
+  const go = list.getByRole('link', { name: 'Go to this passage' }).first();
+  await go.scrollIntoViewIfNeeded();
+  const scrolledTo = await page.evaluate(() => window.scrollY);
+  expect(scrolledTo).toBeGreaterThan(100);
+
+  await go.click();
+  await expect(page).toHaveURL(new RegExp(`/doc/how-the-bureaucracy-seized-power#${origin}$`));
+  const target = passage(page, origin);
+  await expect(target).toHaveClass(/is-target/);
+  await expect(target).toBeInViewport();
+  await expect(target).toContainText('formed a secret faction with Stalin');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/doc\/turning-point$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Turning Point, 1923–24');
+  await expect(passage(page, origin)).toHaveClass(/is-target/);
+  await expect(passage(page, origin)).toBeInViewport();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledTo - 3);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolledTo)).toBeLessThanOrEqual(3);
+
+  await page.goForward();
+  await expect(page).toHaveURL(/how-the-bureaucracy-seized-power/);
+  await expect(passage(page, origin)).toBeInViewport();
+});
+
+test('the marker works from the keyboard and names how many sources', async ({ page }) => {
+  await page.goto('/doc/stalin-versus-trotsky');
+  const vote = page.locator('.block', { hasText: '559 to 65' });
+  const toggle = vote.getByRole('button', { name: /^also in \d+ sources?$/ });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const id = await toggle.getAttribute('aria-controls');
+  const list = page.locator(`[id="${id}"]`);
+  await expect(list).toContainText('Same event');
+  await expect(list).toContainText('The Power Struggle after Lenin');
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
+  // The same vote, told in the other source.
+  await toggle.click();
+  await list.getByRole('link', { name: 'Go to this passage' }).first().click();
+  await expect(page).toHaveURL(/\/doc\/power-struggle-sources#/);
+  await expect(page.locator('.is-target')).toContainText('559 votes to 65');
+});
+
+test('the compare view marks the differences of a variant translation', async ({ page }) => {
+  await page.goto('/doc/turning-point#this-present-regime-trotsky-wrote-to');
+  const anchor = 'this-present-regime-trotsky-wrote-to';
+  await marker(page, anchor).click();
+  const item = page.locator(`[id="also-${anchor}"] li`, { hasText: 'Variant version' });
+  await item.getByRole('link', { name: 'Compare wording' }).click();
+  await expect(page).toHaveURL(/\/compare\/turning-point\/this-present-regime-trotsky-wrote-to\/documents-of-the-1923-opposition\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare passages');
+  await expect(page.getByText(/^Variant version · score/)).toBeVisible();
+  const left = page.getByRole('region', { name: /The Turning Point/ });
+  const right = page.getByRole('region', { name: /Documents of the 1923 Opposition/ });
+  await expect(left).toContainText('much further from any workers’ democracy');
+  await expect(right).toContainText('much farther from workers’ democracy');
+  // "further" / "farther": changed wording on both sides; "any" only on the left.
+  await expect(left.locator('del', { hasText: 'further' })).toBeVisible();
+  await expect(right.locator('ins', { hasText: 'farther' })).toBeVisible();
+  await expect(left.locator('del', { hasText: /^any$/ })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test('typographic differences are hidden unless the reader asks for them', async ({ page }) => {
+  const path = '/compare/turning-point/in-december-1922-zinoviev-then-president/how-the-bureaucracy-seized-power/in-december-1922-zinoviev-then-president';
+  await page.goto(path);
+  await expect(page.getByText(/100% of words in common · 0 differences/)).toBeVisible();
+  await expect(page.locator('.compare-columns del, .compare-columns ins')).toHaveCount(0);
+  await page.getByLabel('Show differences of quote style, dashes, case and spacing').check();
+  await expect(page).toHaveURL(/\?exact=1$/);
+  const marks = page.locator('.compare-columns del, .compare-columns ins');
+  await expect.poll(() => marks.count()).toBeGreaterThan(0);
+  // Curly quotes on the left against straight ones on the right.
+  await expect(page.getByRole('region', { name: /The Turning Point/ }).locator('del', { hasText: '“' }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Show differences of quote style, dashes, case and spacing')).toBeChecked();
+});
+
+test('the two editions read side by side, aligned, with their differences marked', async ({ page }) => {
+  await page.goto('/doc/turning-point');
+  await page.getByRole('link', { name: /Read side by side with “Russia: How the Bureaucracy Seized Power/ }).click();
+  await expect(page).toHaveURL(/\/parallel\/turning-point\/how-the-bureaucracy-seized-power$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Editions side by side');
+  const rows = page.getByRole('row');
+  expect(await rows.count()).toBeGreaterThan(30);
+  const prices = rows.filter({ hasText: 'industrial prices had reached' });
+  await expect(prices.getByRole('cell')).toHaveCount(2);
+  await expect(prices.getByRole('cell').first()).toContainText('140% of their 1913 levels');
+  await expect(prices.getByRole('cell').nth(1).locator('ins').first()).toContainText('per cent');
+  const insight = rows.filter({ hasText: 'This insight' });
+  await expect(insight.getByRole('cell').first().locator('del')).toHaveText('alone');
+  await expect(insight.getByRole('cell').nth(1).locator('ins')).toHaveText('along');
+  await expectNoSeriousViolations(page);
+});
+
+test('a document with its counterparts open passes axe', async ({ page }) => {
+  await page.goto('/doc/power-struggle-sources');
+  const toggle = page.getByRole('button', { name: /^also in \d+ sources?$/ }).first();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expectNoSeriousViolations(page);
+});
