@@ -62,17 +62,16 @@ pub fn mark_target(id: &str, term: Option<&str>, scroll: bool) {
         return;
     };
     let _ = element.class_list().add_1("is-target");
-    if let Some(term) = term {
-        if let Ok(marks) =
+    if let Some(term) = term
+        && let Ok(marks) =
             element.query_selector_all(&format!("[data-entry=\"{}\"]", css_escape(term)))
-        {
-            for index in 0..marks.length() {
-                if let Some(mark) = marks
-                    .item(index)
-                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = mark.class_list().add_1("is-highlighted");
-                }
+    {
+        for index in 0..marks.length() {
+            if let Some(mark) = marks
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = mark.class_list().add_1("is-highlighted");
             }
         }
     }
@@ -164,10 +163,10 @@ pub mod popover {
 
     /// Closes the popover if it is open.
     pub fn close(id: &str) {
-        if let Some(popover) = element(id) {
-            if popover.matches(":popover-open").unwrap_or(false) {
-                let _ = popover.hide_popover();
-            }
+        if let Some(popover) = element(id)
+            && popover.matches(":popover-open").unwrap_or(false)
+        {
+            let _ = popover.hide_popover();
         }
     }
 
