@@ -40,21 +40,20 @@ test('a permalink opened in a fresh browser shows its paragraph marked and in vi
   const paragraph = reader.paragraph(LAST);
   const anchor = await paragraph.getAttribute('id');
   expect(anchor).toBeTruthy();
+  // Without an anchor in the address the paragraph is neither marked nor on the first screen.
+  await expect(paragraph).not.toBeInViewport();
+  await expect(paragraph).not.toHaveClass(/is-target/);
   await paragraph.hover();
   const href = await reader.permalinkOf(paragraph).getAttribute('href');
   expect(href).toBe(`/doc/${SLUG}#${anchor}`);
 
+  // A new browser context: no history, no cache, the link's first page.
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   try {
     const fresh = new DocumentPage(await context.newPage());
-    // Without the anchor the paragraph is neither marked nor on the first screen.
-    await fresh.goto(SLUG);
-    await expect(fresh.passage(anchor)).toBeAttached();
-    await expect(fresh.passage(anchor)).not.toBeInViewport();
-    await expect(fresh.passage(anchor)).not.toHaveClass(/is-target/);
-
     await fresh.page.goto(href);
     await expect(fresh.heading).toBeVisible();
+    expect(fresh.address()).toBe(href);
     await expectMarkedInView(fresh, anchor);
 
     await fresh.page.evaluate(() => window.scrollTo(0, 0));
@@ -66,6 +65,16 @@ test('a permalink opened in a fresh browser shows its paragraph marked and in vi
   } finally {
     await context.close();
   }
+});
+
+test('a permalink pasted into the address bar of the open document marks its paragraph', async ({ page }) => {
+  // The browser treats this as a same-document (fragment) navigation: no reload.
+  const reader = new DocumentPage(page);
+  await reader.goto(SLUG);
+  const anchor = await reader.paragraph(LAST).getAttribute('id');
+  await page.goto(`/doc/${SLUG}#${anchor}`);
+  expect(reader.address()).toBe(`/doc/${SLUG}#${anchor}`);
+  await expectMarkedInView(reader, anchor);
 });
 
 test('following a permalink in the page moves the mark to that paragraph', async ({ page }) => {
