@@ -330,8 +330,10 @@ pub mod scroll_memory {
     /// and marks the passage it was left from, after the page has rendered, and says so.
     pub fn restore_if_returning() -> bool {
         let Some(here) = address() else { return false };
+        // A fragment navigation (a permalink pasted into the open page) also fires popstate,
+        // to an address with no saved position: that is no return; its target is marked.
         let saved = match RETURNING_TO.take() {
-            Some((to, saved)) if to == here => saved,
+            Some((to, Some(saved))) if to == here => saved,
             _ => return false,
         };
         let path = web_sys::window()
@@ -341,8 +343,8 @@ pub mod scroll_memory {
             if let Some(origin) = ORIGINS.with_borrow(|origins| origins.get(&path).cloned()) {
                 super::mark_target(&origin, None, false);
             }
-            if let (Some(window), Some(y)) = (web_sys::window(), saved) {
-                window.scroll_to_with_x_and_y(0.0, y);
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, saved);
             }
         });
         true
