@@ -1,0 +1,38 @@
+// The test server behaves like the static hosts the reader is deployed to, and dist/ has a
+// file for every route: what the other specs rely on.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CATALOG, DIST } from '../corpus.mjs';
+
+test('a folder without its slash redirects to it; with it, its index.html is served', async ({ request }) => {
+  const redirect = await request.get('/doc/turning-point', { maxRedirects: 0 });
+  expect(redirect.status()).toBe(301);
+  expect(redirect.headers()['location']).toBe('/doc/turning-point/');
+  const folder = await request.get('/doc/turning-point/', { maxRedirects: 0 });
+  expect(folder.status()).toBe(200);
+  expect(folder.headers()['content-type']).toContain('text/html');
+  expect(await folder.text()).toContain('<title>Source Reader</title>');
+});
+
+test('an unknown path gets 404.html with status 404', async ({ request }) => {
+  const missing = await request.get('/no/such/page', { maxRedirects: 0 });
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toBe(fs.readFileSync(path.join(DIST, '404.html'), 'utf8'));
+});
+
+test('the wasm is served as application/wasm', async ({ request }) => {
+  const wasm = fs.readdirSync(DIST).find((name) => name.endsWith('.wasm'));
+  expect(wasm).toBeTruthy();
+  const response = await request.get(`/${wasm}`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/wasm');
+});
+
+test('dist/ has an index.html for every document route and its original', () => {
+  for (const { slug } of CATALOG) {
+    for (const route of [`doc/${slug}`, `doc/${slug}/original`]) {
+      expect(fs.existsSync(path.join(DIST, route, 'index.html')), route).toBe(true);
+    }
+  }
+});
