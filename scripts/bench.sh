@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark (not a test: it prints figures). Builds the release bundle, prints its sizes
-# (raw, gzip -9, brotli) and times cold loads of a document in headless Chromium against the
-# same text as a plain static HTML page (tests/e2e/bench.mjs).
+# (raw, gzip -9, brotli), the corpus figures (marked terms per document, links by kind), link
+# detection time on the seeds, ×10 and ×100 (scripts/bench-links.sh), and in headless
+# Chromium the cold load of a document against the same text as a plain static HTML page and
+# the glossary popover's click-to-open time (tests/e2e/bench.mjs).
 #
 #   bash scripts/bench.sh [bench.mjs arguments: --runs N, --doc SLUG, --only SECTION, …]
 #
 # BENCH_NO_BUILD=1 uses the dist/ that is there; BENCH_DIST=DIR measures another build folder
-# (no build); BENCH_RUNS=N sets the number of cold loads (default 20).
+# (no build); BENCH_RUNS=N sets the number of cold loads (default 20); BENCH_OPENS=N the
+# popover opens (default 100); BENCH_NO_LINKS=1 skips the link-detection scaling run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -60,6 +63,17 @@ for pattern in '*.wasm' '*.js' '*.css'; do
 done
 printf '%-44s %12s %12s %12s %10s %10s\n' total "$total_raw" "$total_gz" "$total_br" "$(kb "$total_raw")" "$(kb "$total_br")"
 echo "(bytes, then KB of 1024 bytes; the per-route index.html copies are not counted)"
+
+echo
+echo "## corpus: marked glossary occurrences per document, links by kind (corpus-tool)"
+cargo run --quiet --package corpus --features build --bin corpus-tool -- check seeds
+cargo run --quiet --package corpus --features build --bin corpus-tool -- links seeds | sed -n '1,4p'
+
+if [ "${BENCH_NO_LINKS:-0}" != 1 ]; then
+  echo
+  echo "## link detection on the seeds and on synthetic corpora ×10 and ×100 (scripts/bench-links.sh)"
+  bash scripts/bench-links.sh 10 100
+fi
 
 cd tests/e2e
 node bench.mjs --dist "$dist" "$@"
