@@ -413,6 +413,33 @@ mod tests {
     }
 
     #[test]
+    fn the_seed_texts_are_unchanged() {
+        use sha2::{Digest, Sha256};
+        let sums = fs::read_to_string(seeds().join("SHA256SUMS")).unwrap();
+        let mut listed = BTreeSet::new();
+        for line in sums.lines().filter(|l| !l.trim().is_empty()) {
+            let (expected, name) = line.split_once("  ").expect("sha256sum format: HASH  NAME");
+            let digest = Sha256::digest(fs::read(seeds().join(name)).unwrap());
+            let actual: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+            assert_eq!(
+                actual, expected,
+                "seeds/{name} differs from its recorded SHA-256: the originals are never edited"
+            );
+            listed.insert(name.to_string());
+        }
+        for item in fs::read_dir(seeds()).unwrap().flatten() {
+            let name = item.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".txt") {
+                assert!(
+                    listed.contains(&name),
+                    "seeds/{name} has no line in seeds/SHA256SUMS"
+                );
+            }
+        }
+        assert!(!listed.is_empty(), "seeds/SHA256SUMS lists no text");
+    }
+
+    #[test]
     fn bad_seed_data_names_file_and_line() {
         let dir = std::env::temp_dir().join(format!("corpus-bad-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
