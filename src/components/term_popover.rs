@@ -11,6 +11,7 @@ use leptos_router::hooks::use_location;
 use web_sys::{KeyboardEvent, MouseEvent};
 
 use crate::browser::popover;
+use crate::components::see_also::SeeAlsoList;
 use crate::data::corpus;
 
 /// The element id of the one popover.
@@ -91,18 +92,10 @@ fn EntryCard(entry: EntryIndex) -> impl IntoView {
         format!("{} · {}", data.kind.label(), data.dates)
     };
     let see_also = (!data.see_also.is_empty()).then(|| {
-        let links = data
-            .see_also
-            .iter()
-            .map(|&other| {
-                let other = &corpus().glossary[other as usize];
-                view! { <li><A href=paths::entry(&other.id)>{other.headword.as_str()}</A></li> }
-            })
-            .collect_view();
         view! {
             <div class="popover-see-also">
                 <h3>"See also"</h3>
-                <ul>{links}</ul>
+                <SeeAlsoList entry=data />
             </div>
         }
     });

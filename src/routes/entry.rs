@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::set_title;
+use crate::components::see_also::SeeAlsoList;
 use crate::data::corpus;
 use crate::routes::not_found::NotFound;
 
@@ -36,17 +37,9 @@ fn EntryArticle(entry: &'static Entry) -> impl IntoView {
     let dates = (!entry.dates.is_empty())
         .then(|| view! { <p class="entry-dates">{entry.dates.as_str()}</p> });
     let see_also = (!entry.see_also.is_empty()).then(|| {
-        let links = entry
-            .see_also
-            .iter()
-            .map(|&other| {
-                let other = &corpus().glossary[other as usize];
-                view! { <li><A href=paths::entry(&other.id)>{other.headword.as_str()}</A></li> }
-            })
-            .collect_view();
         view! {
             <h2>"See also"</h2>
-            <ul class="inline-list">{links}</ul>
+            <SeeAlsoList entry=entry />
         }
     });
     view! {
