@@ -1,7 +1,7 @@
 //! One block of a document in the reading view: its element, its runs (text, citations,
 //! glossary terms) and its permalink.
 
-use corpus::model::{Block, BlockKind, DocIndex, EntryIndex, PassageRef};
+use corpus::model::{Block, BlockKind, DocIndex, EntryIndex, PassageRef, Run};
 use corpus::paths;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -47,20 +47,24 @@ pub fn Passage(doc: DocIndex, block: u32) -> impl IntoView {
     }
 }
 
-/// The runs of a block: plain text, inline citations, glossary terms.
+/// The runs of a block: plain text, inline citations, glossary terms. Consecutive runs of
+/// one citation (which a term inside it splits into several) share one `<cite>`.
 #[component]
 fn Runs(doc: DocIndex, block: u32) -> impl IntoView {
     let document = &corpus().documents[doc as usize];
     let data = &document.blocks[block as usize];
+    let text_of = |run: &Run| {
+        let text = &document.source[run.range()];
+        match run.term {
+            Some(entry) => Either::Left(view! { <TermMark entry=entry text=text /> }),
+            None => Either::Right(text),
+        }
+    };
     data.runs
-        .iter()
-        .map(|run| {
-            let text = &document.source[run.range()];
-            let inner = match run.term {
-                Some(entry) => Either::Left(view! { <TermMark entry=entry text=text /> }),
-                None => Either::Right(text),
-            };
-            if run.citation {
+        .chunk_by(|a, b| a.citation == b.citation)
+        .map(|group| {
+            let inner = group.iter().map(text_of).collect_view();
+            if group[0].citation {
                 Either::Left(view! { <cite class="citation">{inner}</cite> })
             } else {
                 Either::Right(inner)
