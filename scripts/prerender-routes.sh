@@ -3,7 +3,8 @@
 # index.html, …) and to 404.html, so that a plain static file server can open any deep link.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
-routes=$(cargo run --quiet --package corpus --features build --bin corpus-tool -- routes seeds)
+# The same corpus folder as build.rs: READER_SEEDS, else seeds/.
+routes=$(cargo run --quiet --package corpus --features build --bin corpus-tool -- routes "${READER_SEEDS:-seeds}")
 count=0
 for route in $routes; do
   [ "$route" = "/" ] && continue

@@ -17,7 +17,16 @@ pub fn App() -> impl IntoView {
     provide_term_popover();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to the text"</a>
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|event| {
+                    event.prevent_default();
+                    crate::browser::skip_to_main();
+                }
+            >
+                "Skip to the text"
+            </a>
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>

@@ -76,10 +76,46 @@ pub fn mark_target(id: &str, term: Option<&str>, scroll: bool) {
         }
     }
     if scroll {
+        // A passage taller than the window is shown from its start, not its middle.
+        let window_height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let tall = element.get_bounding_client_rect().height() > window_height * 0.8;
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_block(if tall {
+            web_sys::ScrollLogicalPosition::Start
+        } else {
+            web_sys::ScrollLogicalPosition::Center
+        });
         element.scroll_into_view_with_scroll_into_view_options(&options);
     }
+    // Keyboard and screen-reader users go on from the passage they were sent to.
+    if let Ok(target) = element.dyn_into::<web_sys::HtmlElement>() {
+        focus_without_scrolling(&target);
+    }
+}
+
+/// Focuses an element (making it focusable by script if it is not) without moving the page.
+pub fn focus_without_scrolling(element: &web_sys::HtmlElement) {
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
+/// The skip link's target: the main region, focused and scrolled to.
+pub fn skip_to_main() {
+    let Some(main) = document()
+        .and_then(|doc| doc.get_element_by_id("main"))
+        .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    main.scroll_into_view();
+    focus_without_scrolling(&main);
 }
 
 fn clear_class(doc: &web_sys::Document, class: &str) {
@@ -151,7 +187,11 @@ pub mod popover {
         after_render(move || {
             let Some(popover) = element(&id) else { return };
             if !popover.matches(":popover-open").unwrap_or(false) {
-                let _ = popover.show_popover();
+                // With the term as its source, Tab goes from the term into the popover and
+                // from the popover's end on to what follows the term.
+                let options = web_sys::ShowPopoverOptions::new();
+                options.set_source(&term);
+                let _ = popover.show_popover_with_options(&options);
             }
             place(&popover, &term, point);
             // Without preventScroll the page's scroll padding would move it off its term.
@@ -161,8 +201,12 @@ pub mod popover {
         });
     }
 
-    /// Closes the popover if it is open.
+    /// Closes the popover if it is open, because the reader went elsewhere: focus is not
+    /// sent back to the term (it belongs to where the reader went).
     pub fn close(id: &str) {
+        if let Some(term) = INVOKER.with_borrow_mut(Option::take) {
+            let _ = term.set_attribute("aria-expanded", "false");
+        }
         if let Some(popover) = element(id)
             && popover.matches(":popover-open").unwrap_or(false)
         {
@@ -340,7 +384,7 @@ pub mod scroll_memory {
             .and_then(|w| w.location().pathname().ok())
             .unwrap_or_default();
         super::after_render(move || {
-            if let Some(origin) = ORIGINS.with_borrow(|origins| origins.get(&path).cloned()) {
+            if let Some(origin) = ORIGINS.with_borrow_mut(|origins| origins.remove(&path)) {
                 super::mark_target(&origin, None, false);
             }
             if let Some(window) = web_sys::window() {

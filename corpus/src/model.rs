@@ -312,19 +312,6 @@ impl Corpus {
             .map(|(index, entry)| (index as EntryIndex, entry))
     }
 
-    /// The links that touch a passage, each with the passage at the other end.
-    pub fn counterparts(&self, here: PassageRef) -> impl Iterator<Item = (&Link, PassageRef)> {
-        self.links.iter().filter_map(move |link| {
-            if link.a == here {
-                Some((link, link.b))
-            } else if link.b == here {
-                Some((link, link.a))
-            } else {
-                None
-            }
-        })
-    }
-
     /// The text of a passage.
     pub fn passage_text(&self, passage: PassageRef) -> &str {
         let doc = &self.documents[passage.doc as usize];

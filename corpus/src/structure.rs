@@ -7,7 +7,7 @@
 
 use crate::model::{Block, BlockKind, Run};
 use crate::text::anchor_slug;
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::format;
 use std::string::String;
 use std::vec;
@@ -229,18 +229,20 @@ fn apply_rules(source: &str, blocks: &mut [Block], rules: &[Rule]) -> Vec<Unmatc
     unmatched
 }
 
-/// Anchors from each block's opening words; a repeat within the document gets a number.
+/// Anchors from each block's opening words; a repeat within the document gets the first
+/// free number ("-2", "-3"), so that no two blocks ever share an anchor.
 fn assign_anchors(source: &str, blocks: &mut [Block]) {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     for block in blocks.iter_mut().filter(|block| block.kind.is_text()) {
         let slug = anchor_slug(&source[block.range()]);
-        let count = seen.entry(slug.clone()).or_insert(0);
-        *count += 1;
-        block.anchor = if *count == 1 {
-            slug
-        } else {
-            format!("{slug}-{count}")
-        };
+        let mut anchor = slug.clone();
+        let mut number = 1;
+        while taken.contains(&anchor) {
+            number += 1;
+            anchor = format!("{slug}-{number}");
+        }
+        taken.insert(anchor.clone());
+        block.anchor = anchor;
     }
 }
 
@@ -431,6 +433,13 @@ mod tests {
         let blocks = segment("Stalin is rude.\nStalin is rude.\n", &[]).unwrap();
         assert_eq!(blocks[0].anchor, "stalin-is-rude");
         assert_eq!(blocks[1].anchor, "stalin-is-rude-2");
+        // A block whose own anchor is what numbering would give does not collide.
+        let blocks = segment("Lenin died.\nLenin died 2 days later.\nLenin died.\n", &[]).unwrap();
+        let anchors: Vec<&str> = blocks.iter().map(|b| b.anchor.as_str()).collect();
+        assert_eq!(
+            anchors,
+            ["lenin-died", "lenin-died-2-days-later", "lenin-died-2"]
+        );
     }
 
     #[test]

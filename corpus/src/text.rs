@@ -112,6 +112,26 @@ pub fn context(text: &str, start: usize, end: usize, chars: usize) -> (String, S
     (left, right)
 }
 
+/// The first sentence of a definition, for the index: up to the first ". " that does not
+/// follow an initial ("E.H. Carr").
+pub fn first_sentence(text: &str) -> &str {
+    let mut from = 0;
+    while let Some(found) = text[from..].find(". ") {
+        let end = from + found;
+        let last_word = text[..end].rsplit(' ').next().unwrap_or("");
+        let initial = last_word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && last_word.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+        if !initial {
+            return &text[..=end];
+        }
+        from = end + 2;
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +176,20 @@ mod tests {
         assert_eq!(
             context(greek, start, start + 5, 5),
             ("…δεζ ".into(), " ηθι…".into())
+        );
+    }
+
+    #[test]
+    fn first_sentences_do_not_stop_at_initials() {
+        assert_eq!(
+            first_sentence("Volume of E.H. Carr's history. It covers 1923."),
+            "Volume of E.H. Carr's history."
+        );
+        assert_eq!(first_sentence("A body. Another sentence."), "A body.");
+        assert_eq!(first_sentence("No stop at all"), "No stop at all");
+        assert_eq!(
+            first_sentence("Led by Lev B. Kamenev. Then"),
+            "Led by Lev B. Kamenev."
         );
     }
 

@@ -20,29 +20,37 @@ pub fn Passage(doc: DocIndex, block: u32) -> impl IntoView {
     let here = PassageRef { doc, block };
     let linked = !links_of(here).is_empty();
     let open = RwSignal::new(false);
-    let permalink = view! {
-        <a class="permalink" href=paths::passage(&document.slug, anchor) aria-label="Permalink to this passage">
-            "¶"
-        </a>
+    let permalink = move || {
+        view! {
+            <a class="permalink" href=paths::passage(&document.slug, anchor) aria-label="Permalink to this passage">
+                "¶"
+            </a>
+        }
     };
     let toggle = linked.then(|| view! { <CounterpartsToggle here=here open=open /> });
-    let content = view! { <Runs doc=doc block=block /> {permalink} {toggle} };
     let list = move || linked.then(|| view! { <CounterpartsList here=here open=open /> });
+    let content = move || view! { <Runs doc=doc block=block /> {permalink()} {toggle} };
     match data.kind {
-        BlockKind::Heading(level) => match level {
-            2 => view! { <h2 id=anchor class="block">{content}</h2> }.into_any(),
-            3 => view! { <h3 id=anchor class="block">{content}</h3> }.into_any(),
-            _ => view! { <h4 id=anchor class="block">{content}</h4> }.into_any(),
-        },
+        // The permalink stands beside the heading, not in it: a heading's name is its text.
+        BlockKind::Heading(level) => {
+            let text = view! { <Runs doc=doc block=block /> };
+            let heading = match level {
+                2 => view! { <h2>{text}</h2> }.into_any(),
+                3 => view! { <h3>{text}</h3> }.into_any(),
+                _ => view! { <h4>{text}</h4> }.into_any(),
+            };
+            view! { <div id=anchor class="block heading-block">{heading} {permalink()}</div> }
+                .into_any()
+        }
         // A list may only hold items: the counterpart list goes inside the item.
         BlockKind::ListItem => {
-            view! { <li id=anchor class="block">{content} {list}</li> }.into_any()
+            view! { <li id=anchor class="block">{content()} {list}</li> }.into_any()
         }
         BlockKind::Citation => {
-            view! { <p id=anchor class="block citation-line">{content}</p> {list} }.into_any()
+            view! { <p id=anchor class="block citation-line">{content()}</p> {list} }.into_any()
         }
         BlockKind::Paragraph | BlockKind::Quotation | BlockKind::Furniture => {
-            view! { <p id=anchor class="block">{content}</p> {list} }.into_any()
+            view! { <p id=anchor class="block">{content()}</p> {list} }.into_any()
         }
     }
 }

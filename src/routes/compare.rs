@@ -8,7 +8,7 @@ use corpus::paths;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
 use crate::browser::set_title;
 use crate::components::diff_text::{DiffText, Side, change_count};
@@ -27,11 +27,9 @@ pub fn use_exact_toggle() -> (Memo<bool>, impl Fn(bool) + Clone) {
     let query = use_query_map();
     let navigate = use_navigate();
     let exact = Memo::new(move |_| query.read().get("exact").is_some_and(|v| v == "1"));
+    let location = use_location();
     let set_exact = move |on: bool| {
-        let Some(location) = web_sys::window().map(|w| w.location()) else {
-            return;
-        };
-        let path = location.pathname().unwrap_or_default();
+        let path = location.pathname.get_untracked();
         let url = if on { format!("{path}?exact=1") } else { path };
         navigate(
             &url,

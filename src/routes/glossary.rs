@@ -3,6 +3,7 @@
 
 use corpus::model::{Entry, EntryIndex, EntryKind};
 use corpus::paths;
+use corpus::text::first_sentence;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -40,9 +41,13 @@ fn matches(entry: &Entry, typed: &str) -> bool {
             .any(|alias| fold(alias).contains(&typed))
 }
 
-/// The first sentence of a definition, for the index.
-fn first_sentence(text: &str) -> &str {
-    text.find(". ").map_or(text, |end| &text[..=end])
+/// The id of a letter's section ("#" for names that start with no letter A–Z).
+fn letter_id(letter: char) -> String {
+    if letter == '#' {
+        "letter-other".to_string()
+    } else {
+        format!("letter-{letter}")
+    }
 }
 
 /// `/glossary`.
@@ -94,13 +99,13 @@ pub fn GlossaryPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let letters = move || {
-        let mut letters: Vec<char> = visible
+        // Each letter once, "#" first, whatever the order the entries are sorted in.
+        let letters: std::collections::BTreeSet<char> = visible
             .get()
             .iter()
             .map(|&i| letter(&corpus().glossary[i as usize]))
             .collect();
-        letters.dedup();
-        letters
+        letters.into_iter().collect::<Vec<_>>()
     };
 
     let kind_options = EntryKind::ALL
@@ -158,7 +163,7 @@ pub fn GlossaryPage() -> impl IntoView {
                     {move || {
                         letters()
                             .into_iter()
-                            .map(|l| view! { <li><a href=format!("#letter-{l}")>{l.to_string()}</a></li> })
+                            .map(|l| view! { <li><a href=format!("#{}", letter_id(l))>{l.to_string()}</a></li> })
                             .collect_view()
                     }}
                 </ul>
@@ -183,8 +188,8 @@ pub fn GlossaryPage() -> impl IntoView {
                             })
                             .collect_view();
                         view! {
-                            <section class="glossary-letter" aria-labelledby=format!("letter-{l}")>
-                                <h2 id=format!("letter-{l}")>{l.to_string()}</h2>
+                            <section class="glossary-letter" aria-labelledby=letter_id(l)>
+                                <h2 id=letter_id(l)>{l.to_string()}</h2>
                                 <ul class="glossary-list">{items}</ul>
                             </section>
                         }

@@ -35,6 +35,9 @@ pub fn ParallelPage() -> impl IntoView {
         else {
             return NotFound().into_any();
         };
+        if a == b {
+            return NotFound().into_any();
+        }
         let strictness = if exact.get() {
             Strictness::Exact
         } else {
@@ -94,35 +97,35 @@ fn ParallelRow(
     right: Option<u32>,
     strictness: Strictness,
 ) -> impl IntoView {
-    let text = |doc: DocIndex, block: u32| {
+    let passage = |doc: DocIndex, block: u32| {
         let document = &corpus().documents[doc as usize];
-        (document, &document.blocks[block as usize])
+        let data = &document.blocks[block as usize];
+        (document, data, document.text(data))
     };
-    let cell = |doc: DocIndex, block: Option<u32>, side: Side, other: Option<u32>| match block {
+    // One difference for the pair, shown from each side.
+    let difference = match (left, right) {
+        (Some(l), Some(r)) => Some(diff(passage(a, l).2, passage(b, r).2, strictness)),
+        _ => None,
+    };
+    let cell = |doc: DocIndex, block: Option<u32>, side: Side| match block {
         None => Either::Left(view! { <div role="cell" class="parallel-cell is-missing">"—"</div> }),
         Some(block) => {
-            let (document, data) = text(doc, block);
-            let own = document.text(data);
-            let marked = match (side, other) {
-                (Side::Left, Some(o)) => {
-                    let (d, other_block) = text(b, o);
-                    Either::Left(
-                        view! { <DiffText text=own diff=diff(own, d.text(other_block), strictness) side=side /> },
-                    )
+            let (document, data, own) = passage(doc, block);
+            let marked = match &difference {
+                Some(difference) => {
+                    Either::Left(view! { <DiffText text=own diff=difference.clone() side=side /> })
                 }
-                (Side::Right, Some(o)) => {
-                    let (d, other_block) = text(a, o);
-                    Either::Left(
-                        view! { <DiffText text=own diff=diff(d.text(other_block), own, strictness) side=side /> },
-                    )
-                }
-                (_, None) => Either::Right(view! { <span class="only-in-one">{own}</span> }),
+                None => Either::Right(view! { <span class="only-in-one">{own}</span> }),
             };
             Either::Right(view! {
                 <div role="cell" class="parallel-cell">
                     {marked}
                     " "
-                    <A href=paths::passage(&document.slug, &data.anchor) attr:class="parallel-goto" attr:aria-label="Open this passage in its document">
+                    <A
+                        href=paths::passage(&document.slug, &data.anchor)
+                        attr:class="parallel-goto"
+                        attr:aria-label="Open this passage in its document"
+                    >
                         "¶"
                     </A>
                 </div>
@@ -131,8 +134,8 @@ fn ParallelRow(
     };
     view! {
         <div role="row" class="parallel-row">
-            {cell(a, left, Side::Left, right)}
-            {cell(b, right, Side::Right, left)}
+            {cell(a, left, Side::Left)}
+            {cell(b, right, Side::Right)}
         </div>
     }
 }

@@ -49,9 +49,13 @@ test.describe('at desktop width', () => {
     await term(page, 'lenin', 'Lenin').click();
     await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Vladimir Lenin');
     // A term further down, not under the open popover.
-    await page.locator('[role="button"][data-entry="trotsky"]').last().click();
+    const lenin = term(page, 'lenin', 'Lenin');
+    const trotsky = page.locator('[role="button"][data-entry="trotsky"]').last();
+    await trotsky.click();
     await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Leon Trotsky');
-    await expect(page.locator(':popover-open')).toHaveCount(1);
+    // The first term's popover gave way to the second's.
+    await expect(lenin).toHaveAttribute('aria-expanded', 'false');
+    await expect(trotsky).toHaveAttribute('aria-expanded', 'true');
     await page.getByRole('heading', { level: 1 }).click();
     await expect(popover(page)).toBeHidden();
   });
@@ -75,6 +79,22 @@ test.describe('at desktop width', () => {
     await expect(first).toBeFocused();
     await page.keyboard.press(' ');
     await expect(popover(page)).toBeVisible();
+    // Tab goes on into the popover's links, not to the end of the page.
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => document.getElementById('term-popover').contains(document.activeElement));
+    expect(inside).toBe(true);
+  });
+
+  test('following an occurrence in the same document moves focus to that passage', async ({ page }) => {
+    await page.goto('/doc/how-the-bureaucracy-seized-power');
+    const first = term(page, 'kronstadt', 'Kronstadt');
+    await first.click();
+    await popover(page).getByRole('link', { name: /^Russia: How the Bureaucracy Seized Power — chapters 8–10, occurrence 2 of/ }).click();
+    await expect(popover(page)).toBeHidden();
+    const target = page.locator('.is-target');
+    await expect(target).toBeInViewport();
+    await expect(target).toBeFocused();
+    await expect(first).not.toBeFocused();
   });
 
   test('variant spellings in different documents open the same entry', async ({ page }) => {
@@ -168,7 +188,7 @@ test.describe('glossary pages', () => {
   test('the index filters as you type and by kind, and the filter is in the address', async ({ page }) => {
     await page.goto('/glossary');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
-    const all = await page.getByRole('main').getByRole('listitem').count();
+    const all = await page.locator('section.glossary-letter').getByRole('listitem').count();
     expect(all).toBeGreaterThanOrEqual(90);
     await page.getByLabel('Filter').fill("zinov'ev");
     await expect(page.getByRole('link', { name: 'Zinoviev, Grigory' })).toBeVisible();
@@ -208,4 +228,22 @@ test.describe('glossary pages', () => {
     await page.goto('/glossary/no-such-entry');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   });
+
+  test('the index shows whole first sentences, and every letter once', async ({ page }) => {
+    await page.goto('/glossary');
+    await expect(page.getByText(/^Volume of E\.H\. Carr/).first()).not.toHaveText(/E\.H\.$/);
+    const letters = await page.getByRole('navigation', { name: 'Letters' }).getByRole('link').allTextContents();
+    expect(new Set(letters).size).toBe(letters.length);
+  });
+
+  for (const path of ['/glossary', '/glossary/zinoviev', '/no/such/page']) {
+    test(`axe finds no serious or critical problem on ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.addScriptTag({ content: AXE });
+      const results = await page.evaluate(() => window.axe.run(document));
+      const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    });
+  }
 });

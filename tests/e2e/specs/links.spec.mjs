@@ -41,6 +41,7 @@ test('a counterpart opens from its marker, and Back returns to the origin at the
   await expect(target).toHaveClass(/is-target/);
   await expect(target).toBeInViewport();
   await expect(target).toContainText('formed a secret faction with Stalin');
+  await expect(target).toBeFocused();
 
   await page.goBack();
   await expect(page).toHaveURL(/\/doc\/turning-point$/);
@@ -133,4 +134,17 @@ test('a document with its counterparts open passes axe', async ({ page }) => {
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expectNoSeriousViolations(page);
+});
+
+test('the skip link moves focus to the text', async ({ page }) => {
+  await page.goto('/doc/how-the-bureaucracy-seized-power');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the text' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(200);
+  await page.keyboard.press('Tab');
+  const inText = await page.evaluate(() => document.querySelector('main').contains(document.activeElement));
+  expect(inText).toBe(true);
 });
