@@ -9,6 +9,7 @@ mod app;
 mod browser;
 mod components;
 mod data;
+mod hooks;
 mod routes;
 
 pub use app::App;

@@ -6,13 +6,13 @@ use corpus::diff::{Strictness, diff};
 use corpus::model::{Document, PassageRef};
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::browser::set_title;
 use crate::components::diff_text::{DiffText, Side, change_count};
 use crate::data::{corpus, links_of};
+use crate::hooks::use_replace_address;
 use crate::routes::not_found::NotFound;
 
 /// A passage named by document slug and anchor.
@@ -25,20 +25,13 @@ fn resolve(slug: &str, anchor: &str) -> Option<(PassageRef, &'static Document)> 
 /// Whether the reader asked to see every difference, typography included.
 pub fn use_exact_toggle() -> (Memo<bool>, impl Fn(bool) + Clone) {
     let query = use_query_map();
-    let navigate = use_navigate();
+    let replace_address = use_replace_address();
     let exact = Memo::new(move |_| query.read().get("exact").is_some_and(|v| v == "1"));
     let location = use_location();
     let set_exact = move |on: bool| {
         let path = location.pathname.get_untracked();
         let url = if on { format!("{path}?exact=1") } else { path };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        replace_address(&url);
     };
     (exact, set_exact)
 }

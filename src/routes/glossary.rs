@@ -5,12 +5,12 @@ use corpus::model::{Entry, EntryIndex, EntryKind};
 use corpus::paths;
 use corpus::text::first_sentence;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::browser::set_title;
 use crate::data::corpus;
+use crate::hooks::use_replace_address;
 
 /// The letter an entry is filed under.
 fn letter(entry: &Entry) -> char {
@@ -55,7 +55,7 @@ fn letter_id(letter: char) -> String {
 pub fn GlossaryPage() -> impl IntoView {
     Effect::new(|_| set_title("Glossary · Source Reader"));
     let query = use_query_map();
-    let navigate = use_navigate();
+    let replace_address = use_replace_address();
     let typed = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let kind = Memo::new(move |_| {
         query
@@ -76,14 +76,7 @@ pub fn GlossaryPage() -> impl IntoView {
         } else {
             format!("{}?{}", paths::GLOSSARY, search.join("&"))
         };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        replace_address(&url);
     };
     let set_typed = set_filters.clone();
 
