@@ -93,15 +93,11 @@ pub fn ComparePage() -> impl IntoView {
         let relation = link
             .map(|l| format!("{} · score {:.2} · ", l.kind.label(), l.score))
             .unwrap_or_default();
+        let changes = change_count(&difference);
         let summary = format!(
-            "{relation}{:.0}% of words in common · {} difference{}",
+            "{relation}{:.0}% of words in common · {changes} difference{}",
             difference.similarity() * 100.0,
-            change_count(&difference),
-            if change_count(&difference) == 1 {
-                ""
-            } else {
-                "s"
-            }
+            if changes == 1 { "" } else { "s" }
         );
         let column = |side: Side, document: &'static Document, anchor: &str, text: &'static str| {
             let heading_id = if side == Side::Left {

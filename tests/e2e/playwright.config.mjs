@@ -5,24 +5,12 @@
 //   npx playwright test                    (from tests/e2e; build dist/ first)
 //   E2E_DIST=/other/dist npx playwright test
 import { defineConfig } from '@playwright/test';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(process.env.E2E_DIST || path.join(here, '../../dist'));
-
-/** A port that is free right now on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // The config is loaded by the runner and again by every worker: the runner picks the port
 // once and the workers inherit it through the environment.

@@ -1,23 +1,7 @@
 // axe-core on the library and a document page: no serious or critical violations.
 import { test, expect } from '@playwright/test';
-import { createRequire } from 'node:module';
+import { seriousViolations } from '../support.mjs';
 import { LibraryPage, DocumentPage, OriginalPage } from '../pages.mjs';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const results = await page.evaluate(() => window.axe.run(document));
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length) {
-    const report = serious
-      .map((v) => `${v.impact}: ${v.id} (${v.help}) ${v.helpUrl}\n` +
-        v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`).join('\n'))
-      .join('\n');
-    console.log(`axe on ${page.url()}:\n${report}`);
-  }
-  return serious.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('the library has no serious or critical accessibility violations', async ({ page }) => {
   const library = new LibraryPage(page);

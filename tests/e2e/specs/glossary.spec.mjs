@@ -2,9 +2,7 @@
 // tap; variant spellings open the same entry; occurrence links land on their passage; the
 // glossary index filters as you type; an entry page lists every occurrence in context.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-
-const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+import { seriousViolations } from '../support.mjs';
 
 const popover = (page) => page.getByRole('dialog');
 const term = (page, entry, text) => page.locator(`[role="button"][data-entry="${entry}"]`, { hasText: text }).first();
@@ -140,10 +138,7 @@ test.describe('at desktop width', () => {
     await page.goto('/doc/power-struggle-sources');
     await term(page, 'declaration-of-46', '').click();
     await expect(popover(page)).toBeVisible();
-    await page.addScriptTag({ content: AXE });
-    const results = await page.evaluate(() => window.axe.run(document));
-    const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
@@ -240,10 +235,7 @@ test.describe('glossary pages', () => {
     test(`axe finds no serious or critical problem on ${path}`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await page.addScriptTag({ content: AXE });
-      const results = await page.evaluate(() => window.axe.run(document));
-      const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

@@ -3,15 +3,10 @@
 // scroll position the reader left; the compare view and the side-by-side editions mark the
 // differences, typography hidden unless asked for.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-
-const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+import { seriousViolations } from '../support.mjs';
 
 async function expectNoSeriousViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  const results = await page.evaluate(() => window.axe.run(document));
-  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 const passage = (page, anchor) => page.locator(`[id="${anchor}"]`);

@@ -2,20 +2,9 @@
 // paragraph still opens, because every route has its own index.html in dist/.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { DocumentPage } from '../pages.mjs';
 import { DIST } from '../corpus.mjs';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support.mjs';
 
 async function waitForServer(url, child, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
