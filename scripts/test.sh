@@ -66,9 +66,12 @@ count_tests() {
 }
 
 step fmt cargo fmt --all --check
-step clippy cargo clippy --workspace --all-targets --all-features -- -D warnings
-step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p source-reader -- -D warnings
-step unit-tests cargo test --workspace --all-features
+# The app has two builds, never one with both features: `ssr` (the build-time renderer,
+# native) and `hydrate` (the browser's wasm).
+step clippy bash -c 'cargo clippy -p corpus --all-targets --all-features -- -D warnings &&
+  cargo clippy -p source-reader --features ssr --all-targets -- -D warnings'
+step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p source-reader --features hydrate -- -D warnings
+step unit-tests bash -c 'cargo test -p corpus --all-features && cargo test -p source-reader --features ssr' 
 step seeds bash -c 'cd seeds && sha256sum -c SHA256SUMS'
 if step build trunk build --release; then
   if [ "${SKIP_E2E:-0}" = 1 ]; then

@@ -1,8 +1,6 @@
 //! The app shell and the one place where every route is declared.
 
-use crate::components::location_scroll::LocationScroll;
 use crate::components::site_header::SiteHeader;
-use crate::components::term_popover::{TermPopoverHost, provide_term_popover};
 use crate::routes::{
     compare::ComparePage, document::DocumentPage, entry::EntryPage, glossary::GlossaryPage,
     library::LibraryPage, not_found::NotFound, original::OriginalPage, parallel::ParallelPage,
@@ -11,22 +9,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The reader: header, and the page for the current address.
+/// The reader: header, and the page for the current address. `base` is the prefix the site
+/// is hosted under ("" at a domain root, "/reader" in a sub-folder).
 #[component]
-pub fn App() -> impl IntoView {
-    provide_term_popover();
+pub fn App(base: String) -> impl IntoView {
     view! {
-        <Router>
-            <a
-                class="skip-link"
-                href="#main"
-                on:click=|event| {
-                    event.prevent_default();
-                    crate::browser::skip_to_main();
-                }
-            >
-                "Skip to the text"
-            </a>
+        <Router base=base>
+            <a class="skip-link" href="#main">"Skip to the text"</a>
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -39,8 +28,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/glossary/:id") view=EntryPage />
                 </Routes>
             </main>
-            <TermPopoverHost />
-            <LocationScroll />
+            <div id="app-panic" class="app-notice" role="alert" hidden=true></div>
         </Router>
     }
 }

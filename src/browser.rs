@@ -1,10 +1,15 @@
-//! The few direct browser calls the app makes, kept out of rendering: they run at start-up,
-//! in effects or in event handlers.
+//! The few direct browser calls the islands make, kept out of rendering: they run in
+//! effects (after hydration, never at build time) and in event handlers.
+//!
+//! Fetching goes through gloo-net and the history state through serde-wasm-bindgen. What
+//! remains raw web-sys is what those crates do not cover: the address's parts, classes and
+//! focus, the popover API and measuring the layout.
 
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-/// Shows a Rust panic as a message in the page (and in the console) instead of a blank or
-/// frozen screen.
+/// Shows a Rust panic as a message in the page (and in the console) instead of a page that
+/// silently stops answering.
 pub fn show_panics_in_page() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!(
@@ -18,82 +23,82 @@ pub fn show_panics_in_page() {
     }));
 }
 
-/// A static server answers `/doc/x` with a redirect to `/doc/x/` (its folder); the app's
-/// routes have no trailing slash, so the address is put back before the router reads it.
-pub fn drop_trailing_slash() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let Ok(path) = location.pathname() else {
-        return;
-    };
-    if path.len() > 1 && path.ends_with('/') {
-        let search = location.search().unwrap_or_default();
-        let hash = location.hash().unwrap_or_default();
-        let trimmed = format!("{}{search}{hash}", path.trim_end_matches('/'));
-        if let Ok(history) = window.history() {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&trimmed));
-        }
-    }
-}
-
 /// The page's document.
 pub fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// Sets the tab title.
-pub fn set_title(title: &str) {
-    if let Some(doc) = document() {
-        doc.set_title(title);
+fn location() -> Option<web_sys::Location> {
+    Some(web_sys::window()?.location())
+}
+
+/// The path of the address.
+pub fn pathname() -> Option<String> {
+    location()?.pathname().ok()
+}
+
+/// The fragment of the address, without `#` (None when empty).
+pub fn fragment() -> Option<String> {
+    let hash = location()?.hash().ok()?;
+    let id = hash.trim_start_matches('#');
+    // A fragment is percent-encoded in the address; ids are compared decoded.
+    let decoded = js_sys::decode_uri_component(id).ok()?.as_string()?;
+    (!decoded.is_empty()).then_some(decoded)
+}
+
+/// A parameter of the address's query.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = location()?.search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Replaces the address's query with `pairs` (no new history entry, no scrolling), keeping
+/// the path, the fragment and the history state.
+pub fn replace_query(pairs: &[(&str, String)]) {
+    let (Some(window), Some(path)) = (web_sys::window(), pathname()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (name, value) in pairs {
+        params.append(name, value);
+    }
+    let query = String::from(params.to_string());
+    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
 }
 
-/// Marks the element with this id as the target, clearing the mark from any other, and
-/// with `scroll` brings it into view; with `term`, also highlights that term's occurrences
-/// inside it.
-pub fn mark_target(id: &str, term: Option<&str>, scroll: bool) {
-    let Some(doc) = document() else { return };
-    clear_class(&doc, "is-target");
-    clear_class(&doc, "is-highlighted");
-    let Some(element) = doc.get_element_by_id(id) else {
-        return;
-    };
-    let _ = element.class_list().add_1("is-target");
-    if let Some(term) = term
-        && let Ok(marks) =
-            element.query_selector_all(&format!("[data-entry=\"{}\"]", css_escape(term)))
-    {
-        for index in 0..marks.length() {
-            if let Some(mark) = marks
-                .item(index)
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = mark.class_list().add_1("is-highlighted");
-            }
-        }
+/// Adds or removes `class` on the element with this id.
+pub fn set_class_by_id(id: &str, class: &str, on: bool) {
+    if let Some(element) = document().and_then(|doc| doc.get_element_by_id(id)) {
+        let _ = element.class_list().toggle_with_force(class, on);
     }
-    if scroll {
-        // A passage taller than the window is shown from its start, not its middle.
-        let window_height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let tall = element.get_bounding_client_rect().height() > window_height * 0.8;
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(if tall {
-            web_sys::ScrollLogicalPosition::Start
-        } else {
-            web_sys::ScrollLogicalPosition::Center
-        });
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Fetches a file of the site as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|error| format!("{url}: {error}"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
     }
-    // Keyboard and screen-reader users go on from the passage they were sent to.
-    if let Ok(target) = element.dyn_into::<web_sys::HtmlElement>() {
-        focus_without_scrolling(&target);
-    }
+    response
+        .binary()
+        .await
+        .map_err(|error| format!("{url}: {error}"))
 }
 
 /// Focuses an element (making it focusable by script if it is not) without moving the page.
@@ -106,58 +111,59 @@ pub fn focus_without_scrolling(element: &web_sys::HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
-/// The skip link's target: the main region, focused and scrolled to.
-pub fn skip_to_main() {
-    let Some(main) = document()
-        .and_then(|doc| doc.get_element_by_id("main"))
-        .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    main.scroll_into_view();
-    focus_without_scrolling(&main);
+/// What this page keeps in its history entry: the passage the reader left it from by a
+/// counterpart link, to mark when they come Back.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct EntryState {
+    /// The anchor of the passage the reader left from.
+    pub origin: Option<String>,
 }
 
-fn clear_class(doc: &web_sys::Document, class: &str) {
-    if let Ok(marked) = doc.query_selector_all(&format!(".{class}")) {
-        for index in 0..marked.length() {
-            if let Some(element) = marked
-                .item(index)
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = element.class_list().remove_1(class);
-            }
-        }
+/// The current history entry's state (default when there is none or it is not ours).
+pub fn entry_state() -> EntryState {
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|state| serde_wasm_bindgen::from_value(state).ok())
+        .unwrap_or_default()
+}
+
+/// Stores `state` in the current history entry (its address unchanged).
+pub fn set_entry_state(state: &EntryState) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    if let Ok(value) = serde_wasm_bindgen::to_value(state) {
+        let _ = history.replace_state(&value, "");
     }
 }
 
-/// Entry ids are slugs, but a hand-typed query could hold anything: keep only slug characters.
-fn css_escape(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect()
-}
-
-/// Runs `f` on the next animation frame, after the current render has reached the DOM.
-pub fn after_render(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let _ = window.request_animation_frame(callback.unchecked_ref());
+/// The nearest element at or above `target` matching `selector`.
+pub fn closest(
+    target: Option<web_sys::EventTarget>,
+    selector: &str,
+) -> Option<web_sys::HtmlElement> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// Showing, placing and closing the glossary popover.
 pub mod popover {
     use std::cell::RefCell;
     use wasm_bindgen::JsCast;
-    use web_sys::{DomRect, EventTarget, HtmlElement};
+    use web_sys::{DomRect, HtmlElement};
 
-    use super::{after_render, document};
+    use super::document;
 
     thread_local! {
         /// The term that opened the popover: focus goes back to it when the popover closes.
+        /// (The term is static HTML outside the island, so no signal or node ref owns it.)
         static INVOKER: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
     }
 
@@ -168,50 +174,27 @@ pub mod popover {
         document()?.get_element_by_id(id)?.dyn_into().ok()
     }
 
-    /// Opens the popover next to the term `target` (or the term containing it); `point` is
-    /// where the pointer was, to pick the right line of a term that wraps.
-    pub fn open(id: &str, target: Option<EventTarget>, point: Option<(f64, f64)>) {
-        let Some(term) = target
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(".term").ok().flatten())
-            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        else {
-            return;
-        };
+    /// Shows the popover next to `term`, placed and focused, in the same task as the click
+    /// (its content has been rendered already), so it is on screen in the next frame.
+    /// `point` is where the pointer was, to pick the right line of a term that wraps.
+    pub fn open(id: &str, term: HtmlElement, point: Option<(f64, f64)>) {
         if let Some(previous) = INVOKER.with_borrow_mut(|slot| slot.replace(term.clone())) {
             let _ = previous.set_attribute("aria-expanded", "false");
         }
         let _ = term.set_attribute("aria-expanded", "true");
-        let id = id.to_owned();
-        // The popover's content follows the signal on the next tick: show and measure after it.
-        after_render(move || {
-            let Some(popover) = element(&id) else { return };
-            if !popover.matches(":popover-open").unwrap_or(false) {
-                // With the term as its source, Tab goes from the term into the popover and
-                // from the popover's end on to what follows the term.
-                let options = web_sys::ShowPopoverOptions::new();
-                options.set_source(&term);
-                let _ = popover.show_popover_with_options(&options);
-            }
-            place(&popover, &term, point);
-            // Without preventScroll the page's scroll padding would move it off its term.
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = popover.focus_with_options(&options);
-        });
-    }
-
-    /// Closes the popover if it is open, because the reader went elsewhere: focus is not
-    /// sent back to the term (it belongs to where the reader went).
-    pub fn close(id: &str) {
-        if let Some(term) = INVOKER.with_borrow_mut(Option::take) {
-            let _ = term.set_attribute("aria-expanded", "false");
+        let Some(popover) = element(id) else { return };
+        if !popover.matches(":popover-open").unwrap_or(false) {
+            // With the term as its source, Tab goes from the term into the popover and
+            // from the popover's end on to what follows the term.
+            let options = web_sys::ShowPopoverOptions::new();
+            options.set_source(&term);
+            let _ = popover.show_popover_with_options(&options);
         }
-        if let Some(popover) = element(id)
-            && popover.matches(":popover-open").unwrap_or(false)
-        {
-            let _ = popover.hide_popover();
-        }
+        place(&popover, &term, point);
+        // Without preventScroll the page's scroll padding would move it off its term.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = popover.focus_with_options(&options);
     }
 
     /// After the popover opened or closed: on closing, mark the term collapsed and, if focus
@@ -255,7 +238,9 @@ pub mod popover {
 
     /// Places the popover below the term's line, or above it when there is more room there;
     /// where neither side has room for all of it, it is shortened (it scrolls) rather than
-    /// laid over the term. Centred on the term and kept inside the viewport.
+    /// laid over the term. Centred on the term and kept inside the viewport. Set through
+    /// the CSSOM, which a strict style-src allows (no style attribute is ever written in
+    /// the HTML).
     fn place(popover: &HtmlElement, term: &HtmlElement, point: Option<(f64, f64)>) {
         let Some(window) = web_sys::window() else {
             return;
@@ -298,99 +283,5 @@ pub mod popover {
         let _ = style.set_property("left", &format!("{}px", left + scroll_x));
         let _ = style.set_property("top", &format!("{}px", top.max(MARGIN) + scroll_y));
         let _ = popover.class_list().toggle_with_force("is-above", above);
-    }
-}
-
-/// Back and Forward return to the scroll position a page was left at, and mark the passage
-/// the reader left from. The browser cannot do this itself here: when it would restore the
-/// position, the page it belongs to has not been rendered yet.
-pub mod scroll_memory {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-
-    thread_local! {
-        /// Last scroll position of each address visited (path, query and hash).
-        static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
-        /// The passage each page was left from by a counterpart link, by path.
-        static ORIGINS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-        /// The address a Back or Forward has just gone to, with the position saved for it,
-        /// read at once: swapping the page out fires scroll events under the new address
-        /// that would overwrite it before the page is rendered.
-        static RETURNING_TO: RefCell<Option<(String, Option<f64>)>> = const { RefCell::new(None) };
-    }
-
-    fn address() -> Option<String> {
-        let location = web_sys::window()?.location();
-        Some(format!(
-            "{}{}{}",
-            location.pathname().ok()?,
-            location.search().ok()?,
-            location.hash().ok()?
-        ))
-    }
-
-    /// Starts remembering scroll positions and noticing Back and Forward.
-    pub fn install() {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Ok(history) = window.history() {
-            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-        }
-        // Recorded on every scroll event, synchronously: by the time a link changes the
-        // address, the old address's last position is already stored.
-        let on_scroll = Closure::<dyn Fn()>::new(|| {
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            if let (Some(address), Ok(y)) = (address(), window.scroll_y()) {
-                POSITIONS.with_borrow_mut(|positions| positions.insert(address, y));
-            }
-        });
-        let on_popstate = Closure::<dyn Fn()>::new(|| {
-            let returning = address().map(|here| {
-                let saved = POSITIONS.with_borrow(|positions| positions.get(&here).copied());
-                (here, saved)
-            });
-            RETURNING_TO.set(returning);
-        });
-        let _ =
-            window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-        let _ = window
-            .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
-        // Both live as long as the page.
-        on_scroll.forget();
-        on_popstate.forget();
-    }
-
-    /// Notes that the reader leaves the page at `path` from the passage `anchor`.
-    pub fn leaving_from(path: &str, anchor: &str) {
-        ORIGINS.with_borrow_mut(|origins| origins.insert(path.to_owned(), anchor.to_owned()));
-    }
-
-    /// If the current address was reached by Back or Forward: restores its scroll position
-    /// and marks the passage it was left from, after the page has rendered, and says so.
-    pub fn restore_if_returning() -> bool {
-        let Some(here) = address() else { return false };
-        // A fragment navigation (a permalink pasted into the open page) also fires popstate,
-        // to an address with no saved position: that is no return; its target is marked.
-        let saved = match RETURNING_TO.take() {
-            Some((to, Some(saved))) if to == here => saved,
-            _ => return false,
-        };
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
-        super::after_render(move || {
-            if let Some(origin) = ORIGINS.with_borrow_mut(|origins| origins.remove(&path)) {
-                super::mark_target(&origin, None, false);
-            }
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, saved);
-            }
-        });
-        true
     }
 }

@@ -1,20 +1,31 @@
-//! Small hooks shared by pages.
+//! Small hooks shared by pages at build time.
 
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 
-/// A function that replaces the current address (no new history entry, no scroll): for state
-/// kept in the query string, such as filters and toggles, so that it can be linked to.
-pub fn use_replace_address() -> impl Fn(&str) + Clone {
-    let navigate = use_navigate();
-    move |url: &str| {
-        navigate(
-            url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+/// The page's title, written by the page and read by the renderer for `<title>`.
+#[derive(Clone, Default)]
+pub struct PageTitle(pub Arc<Mutex<String>>);
+
+/// The prefix the site is hosted under ("" or "/reader"), for addresses outside the router
+/// (plain links, island props, data files).
+#[derive(Clone)]
+pub struct SiteBase(pub String);
+
+/// Sets the page's title (the tab title and the `<title>` of the file).
+pub fn use_title(title: impl Into<String>) {
+    if let Some(PageTitle(slot)) = use_context::<PageTitle>() {
+        *slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = title.into();
     }
+}
+
+/// The address of an app path on this site, base prefix included.
+pub fn use_href() -> impl Fn(&str) -> String + Clone + Send + Sync + 'static {
+    let base = use_context::<SiteBase>().map(|b| b.0).unwrap_or_default();
+    move |path: &str| corpus::paths::under(&base, path)
+}
+
+/// The base prefix itself, for islands that build addresses in the browser.
+pub fn use_base() -> String {
+    use_context::<SiteBase>().map(|b| b.0).unwrap_or_default()
 }

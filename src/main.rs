@@ -1,5 +1,6 @@
-//! Entry point of the browser app.
+//! Entry point of the browser app (run by wasm-bindgen's start when the wasm loads).
 
 fn main() {
-    source_reader::start();
+    #[cfg(feature = "hydrate")]
+    source_reader::hydrate();
 }

@@ -11,6 +11,7 @@ extern crate alloc;
 #[cfg(feature = "build")]
 extern crate std;
 
+pub mod cards;
 pub mod diff;
 pub mod model;
 pub mod paths;

@@ -6,7 +6,6 @@ use corpus::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::scroll_memory;
 use crate::data::{corpus, links_of};
 
 /// Characters of a counterpart shown in the list.
@@ -28,34 +27,26 @@ pub fn list_id(anchor: &str) -> String {
     format!("also-{anchor}")
 }
 
-/// The marker: a disclosure button naming how many other sources tell this passage.
-#[component]
-pub fn CounterpartsToggle(here: PassageRef, open: RwSignal<bool>) -> impl IntoView {
-    let others = counterparts(here);
-    let mut documents: Vec<DocIndex> = others.iter().map(|(_, there)| there.doc).collect();
+/// The marker's label: how many other sources tell this passage.
+pub fn marker_label(here: PassageRef) -> String {
+    let mut documents: Vec<DocIndex> = counterparts(here)
+        .iter()
+        .map(|(_, there)| there.doc)
+        .collect();
     documents.sort_unstable();
     documents.dedup();
-    let label = match documents.len() {
+    match documents.len() {
         1 => "also in 1 source".to_string(),
         n => format!("also in {n} sources"),
-    };
-    let anchor = &corpus().documents[here.doc as usize].blocks[here.block as usize].anchor;
-    view! {
-        <button
-            type="button"
-            class="counterparts-toggle"
-            aria-expanded=move || open.get().to_string()
-            aria-controls=list_id(anchor)
-            on:click=move |_| open.update(|open| *open = !*open)
-        >
-            {label}
-        </button>
     }
 }
 
-/// The counterparts of a passage, shown when its marker is open.
+/// The counterparts of a passage. Shown when its marker is open, and, without JavaScript,
+/// when the address names it (the marker is a link to it: `:target` in the stylesheet).
+/// "Go to this passage" carries `data-origin`, so that the page can mark the passage the
+/// reader left from when they come Back.
 #[component]
-pub fn CounterpartsList(here: PassageRef, open: RwSignal<bool>) -> impl IntoView {
+pub fn CounterpartsList(here: PassageRef) -> impl IntoView {
     let source = &corpus().documents[here.doc as usize];
     let anchor = source.blocks[here.block as usize].anchor.as_str();
     let items = counterparts(here)
@@ -68,8 +59,6 @@ pub fn CounterpartsList(here: PassageRef, open: RwSignal<bool>) -> impl IntoView
                 Some((cut, _)) => format!("{}…", &text[..cut]),
                 None => text.to_string(),
             };
-            let (from_slug, from_anchor) = (source.slug.as_str(), anchor);
-            let remember = move |_| scroll_memory::leaving_from(&paths::document(from_slug), from_anchor);
             let (first, second) = if link.a == here { (here, there) } else { (there, here) };
             view! {
                 <li class="counterpart">
@@ -81,7 +70,7 @@ pub fn CounterpartsList(here: PassageRef, open: RwSignal<bool>) -> impl IntoView
                     </p>
                     <p class="counterpart-snippet">{snippet}</p>
                     <p class="counterpart-actions">
-                        <A href=paths::passage(&document.slug, &block.anchor) on:click=remember>
+                        <A href=paths::passage(&document.slug, &block.anchor) attr:data-origin=anchor>
                             "Go to this passage"
                         </A>
                         <A href=compare_path(first, second)>"Compare wording"</A>
@@ -91,7 +80,7 @@ pub fn CounterpartsList(here: PassageRef, open: RwSignal<bool>) -> impl IntoView
         })
         .collect_view();
     view! {
-        <div class="counterparts" id=list_id(anchor) hidden=move || !open.get()>
+        <div class="counterparts" id=list_id(anchor)>
             <p class="counterparts-heading">"Also told in"</p>
             <ul>{items}</ul>
         </div>

@@ -6,9 +6,11 @@ use corpus::paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::counterparts::{CounterpartsList, CounterpartsToggle};
-use crate::components::term_popover::{POPOVER_ID, use_term_popover};
+use crate::components::counterparts::{CounterpartsList, list_id, marker_label};
+use crate::components::counterparts_toggle::CounterpartsToggle;
+use crate::components::term_popover::POPOVER_ID;
 use crate::data::{corpus, links_of};
+use crate::hooks::use_href;
 
 /// A block, rendered as the element its role calls for, with a stable `id` for deep links,
 /// and, where other sources tell the same, its "also in" marker and counterpart list.
@@ -19,17 +21,21 @@ pub fn Passage(doc: DocIndex, block: u32) -> impl IntoView {
     let anchor = data.anchor.as_str();
     let here = PassageRef { doc, block };
     let linked = !links_of(here).is_empty();
-    let open = RwSignal::new(false);
+    let permalink_href = use_href()(&paths::passage(&document.slug, anchor));
     let permalink = move || {
         view! {
-            <a class="permalink" href=paths::passage(&document.slug, anchor) aria-label="Permalink to this passage">
+            <a class="permalink" href=permalink_href.clone() aria-label="Permalink to this passage">
                 "¶"
             </a>
         }
     };
-    let toggle = linked.then(|| view! { <CounterpartsToggle here=here open=open /> });
-    let list = move || linked.then(|| view! { <CounterpartsList here=here open=open /> });
-    let content = move || view! { <Runs doc=doc block=block /> {permalink()} {toggle} };
+    let toggle = linked
+        .then(|| view! { <CounterpartsToggle list_id=list_id(anchor) label=marker_label(here) /> });
+    let list = move || linked.then(|| view! { <CounterpartsList here=here /> });
+    let content = {
+        let permalink = permalink.clone();
+        move || view! { <Runs doc=doc block=block /> {permalink()} {toggle} }
+    };
     match data.kind {
         // The permalink stands beside the heading, not in it: a heading's name is its text.
         BlockKind::Heading(level) => {
@@ -81,30 +87,23 @@ fn Runs(doc: DocIndex, block: u32) -> impl IntoView {
         .collect_view()
 }
 
-/// A glossary term in the text: a button (in role; a span, so that it can wrap across
-/// lines) that opens the term's entry in the popover on click, tap, Enter or Space.
+/// A glossary term in the text: a link to its entry's page, so that it works before the
+/// wasm has loaded and without JavaScript. The page's popover island opens the entry in
+/// place instead (on click, tap or Enter), found by `data-entry`.
 #[component]
 fn TermMark(entry: EntryIndex, text: &'static str) -> impl IntoView {
-    let popover = use_term_popover();
     let id = corpus().glossary[entry as usize].id.as_str();
+    let href = use_href();
     view! {
-        <span
+        <a
             class="term"
-            role="button"
-            tabindex="0"
+            href=href(&paths::entry(id))
             aria-haspopup="dialog"
             aria-expanded="false"
             aria-controls=POPOVER_ID
             data-entry=id
-            on:click=move |event| popover.open_from_click(entry, &event)
-            on:keydown=move |event| {
-                if event.key() == "Enter" || event.key() == " " {
-                    event.prevent_default();
-                    popover.open_from_key(entry, &event);
-                }
-            }
         >
             {text}
-        </span>
+        </a>
     }
 }

@@ -1,71 +1,45 @@
-//! The glossary popover: one per page, opened by a term in the text, anchored to the line
-//! of the term that opened it. It is a native `popover="auto"` element, so Escape and a click
-//! outside close it and only one is open at a time; focus goes into it when it opens and
-//! back to the term when it closes.
+//! The glossary popover: one per document page, opened by a term in the text, anchored to
+//! the line of the term that opened it. It is a native `popover="auto"` element, so Escape
+//! and a click outside close it and only one is open at a time; focus goes into it when it
+//! opens and back to the term when it closes.
+//!
+//! The terms are plain links to their entry pages, rendered at build time. The island
+//! fetches the cards of the entries this document uses ([`GlossaryCards`]) once it has
+//! hydrated, and from then on opens a term's card in place instead of following its link.
+//! A click that comes before the cards does what a link does.
 
-use corpus::model::{Entry, EntryIndex};
+use std::sync::Arc;
+
+use corpus::cards::{GlossaryCards, TermCard};
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
-use web_sys::{KeyboardEvent, MouseEvent};
+use wasm_bindgen::JsCast;
 
-use crate::browser::popover;
+use crate::browser::{self, popover};
 use crate::components::see_also::SeeAlsoList;
-use crate::data::corpus;
 
 /// The element id of the one popover.
 pub const POPOVER_ID: &str = "term-popover";
 const TITLE_ID: &str = "term-popover-title";
-/// Occurrence links listed per document before "more" sends the reader to the entry page.
-const OCCURRENCE_LINKS_PER_DOCUMENT: usize = 12;
 
-/// App-wide handle on the popover: which entry it shows.
-#[derive(Clone, Copy)]
-pub struct TermPopover {
-    entry: RwSignal<Option<EntryIndex>>,
-}
-
-impl TermPopover {
-    /// Opens the popover for `entry`, anchored to the term that was clicked or tapped.
-    pub fn open_from_click(self, entry: EntryIndex, event: &MouseEvent) {
-        self.entry.set(Some(entry));
-        // A click from the keyboard has no pointer position: anchor to the term's first line.
-        let point = (event.detail() > 0)
-            .then(|| (f64::from(event.client_x()), f64::from(event.client_y())));
-        popover::open(POPOVER_ID, event.target(), point);
-    }
-
-    /// Opens the popover for `entry` from Enter or Space on a focused term.
-    pub fn open_from_key(self, entry: EntryIndex, event: &KeyboardEvent) {
-        self.entry.set(Some(entry));
-        popover::open(POPOVER_ID, event.target(), None);
-    }
-}
-
-/// Makes the popover available to every term below.
-pub fn provide_term_popover() {
-    provide_context(TermPopover {
-        entry: RwSignal::new(None),
-    });
-}
-
-/// The popover handle; [`provide_term_popover`] must have run above.
-pub fn use_term_popover() -> TermPopover {
-    expect_context::<TermPopover>()
-}
-
-/// The popover element itself, placed once in the app shell.
-#[component]
-pub fn TermPopoverHost() -> impl IntoView {
-    let state = use_term_popover();
-    let location = use_location();
-    // Following a link inside the popover moves to another place: close it there.
+/// The popover, and the listener that opens it from the page's terms. `cards_url` is the
+/// address of this document's cards, `base` the prefix the site is hosted under.
+#[island]
+pub fn TermPopover(cards_url: String, base: String) -> impl IntoView {
+    let cards = RwSignal::new(None::<Arc<GlossaryCards>>);
+    let shown = RwSignal::new(None::<TermCard>);
     Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        location.hash.track();
-        popover::close(POPOVER_ID);
+        let url = cards_url.clone();
+        leptos::task::spawn_local(async move {
+            match browser::fetch_bytes(&url).await.and_then(|bytes| {
+                GlossaryCards::decode(&bytes).map_err(|error| format!("{url}: {error}"))
+            }) {
+                Ok(loaded) => cards.set(Some(Arc::new(loaded))),
+                // The terms stay links to their entry pages: nothing is lost.
+                Err(error) => leptos::logging::warn!("glossary cards not loaded: {error}"),
+            }
+        });
+        listen_to_terms(cards, shown);
     });
     view! {
         <div
@@ -77,84 +51,153 @@ pub fn TermPopoverHost() -> impl IntoView {
             tabindex="-1"
             on:toggle=move |_| popover::after_toggle(POPOVER_ID)
         >
-            {move || state.entry.get().map(|entry| view! { <EntryCard entry=entry /> })}
+            {move || shown.get().map(|card| view! { <EntryCard card=card base=base.clone() /> })}
         </div>
     }
 }
 
+/// Opens the popover from clicks, taps, Enter and Space on the page's terms. One listener
+/// on the document for the hundreds of terms, which are static HTML outside the island.
+fn listen_to_terms(cards: RwSignal<Option<Arc<GlossaryCards>>>, shown: RwSignal<Option<TermCard>>) {
+    let Some(document) = browser::document() else {
+        return;
+    };
+    let open = move |term: web_sys::HtmlElement, point: Option<(f64, f64)>| -> bool {
+        let id = term.get_attribute("data-entry").unwrap_or_default();
+        let Some(card) =
+            cards.with_untracked(|cards| cards.as_ref().and_then(|c| c.card(&id).cloned()))
+        else {
+            return false;
+        };
+        shown.set(Some(card));
+        // The card renders when the reactive system next runs, before the frame is painted:
+        // show and place it then, still before that frame.
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            popover::open(POPOVER_ID, term, point);
+        });
+        true
+    };
+    let on_click = open;
+    // Not passive: a term's click is prevented from following its link.
+    let active = gloo_events::EventListenerOptions::enable_prevent_default;
+    gloo_events::EventListener::new_with_options(&document, "click", active(), move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
+        // A new tab or window (modifier or middle click) gets the entry page, as links do.
+        if event.button() != 0
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+        {
+            return;
+        }
+        let Some(term) = browser::closest(event.target(), "a.term") else {
+            return;
+        };
+        // A click from the keyboard has no pointer position: anchor to the term's first line.
+        let point = (event.detail() > 0)
+            .then(|| (f64::from(event.client_x()), f64::from(event.client_y())));
+        if on_click(term, point) {
+            event.prevent_default();
+        }
+    })
+    .forget();
+    gloo_events::EventListener::new_with_options(&document, "keydown", active(), move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        // Enter clicks a link by itself; Space opens a term as it would a button.
+        if event.key() != " " {
+            return;
+        }
+        let Some(term) = browser::closest(event.target(), "a.term") else {
+            return;
+        };
+        if open(term, None) {
+            event.prevent_default();
+        }
+    })
+    .forget();
+}
+
 /// What the popover shows for an entry.
 #[component]
-fn EntryCard(entry: EntryIndex) -> impl IntoView {
-    let data: &'static Entry = &corpus().glossary[entry as usize];
-    let heading = if data.dates.is_empty() {
-        data.kind.label().to_string()
+fn EntryCard(card: TermCard, base: String) -> impl IntoView {
+    let href = move |path: &str| paths::under(&base, path);
+    let heading = if card.dates.is_empty() {
+        card.kind.label().to_string()
     } else {
-        format!("{} · {}", data.kind.label(), data.dates)
+        format!("{} · {}", card.kind.label(), card.dates)
     };
-    let see_also = (!data.see_also.is_empty()).then(|| {
+    let see_also = (!card.see_also.is_empty()).then(|| {
+        let links = card
+            .see_also
+            .iter()
+            .map(|(id, headword)| (href(&paths::entry(id)), headword.clone()))
+            .collect();
         view! {
             <div class="popover-see-also">
                 <h3>"See also"</h3>
-                <SeeAlsoList entry=data />
+                <SeeAlsoList links=links />
             </div>
         }
     });
-    view! {
-        <p class="popover-kind">{heading}</p>
-        <h2 id=TITLE_ID class="popover-headword">{data.headword.as_str()}</h2>
-        <p class="popover-definition">{data.definition.as_str()}</p>
-        {see_also}
-        <h3>"In this corpus"</h3>
-        <OccurrenceList entry=data />
-        <p class="popover-more">
-            <A href=paths::entry(&data.id)>"Every occurrence in context →"</A>
-        </p>
-    }
-}
-
-/// Per document: how often the term occurs, and a link to each occurrence.
-#[component]
-fn OccurrenceList(entry: &'static Entry) -> impl IntoView {
-    let documents = &corpus().documents;
-    let rows = documents
+    let entry_page = href(&paths::entry(&card.id));
+    let rows = card
+        .documents
         .iter()
-        .enumerate()
-        .filter_map(|(doc_index, document)| {
-            let here: Vec<_> = entry.occurrences.iter().filter(|o| o.doc as usize == doc_index).collect();
-            if here.is_empty() {
-                return None;
-            }
-            let total = here.len();
-            let links = here
+        .map(|document| {
+            let total = document.total as usize;
+            let links = document
+                .anchors
                 .iter()
-                .take(OCCURRENCE_LINKS_PER_DOCUMENT)
                 .enumerate()
-                .map(|(number, occurrence)| {
-                    let anchor = &document.blocks[occurrence.block as usize].anchor;
+                .map(|(number, anchor)| {
                     let label = format!("{}, occurrence {} of {}", document.title, number + 1, total);
                     view! {
-                        <A href=paths::occurrence(&document.slug, anchor, &entry.id) attr:aria-label=label>
+                        <a href=href(&paths::occurrence(&document.slug, anchor, &card.id)) aria-label=label>
                             {number + 1}
-                        </A>
+                        </a>
                     }
                 })
                 .collect_view();
-            let more = (total > OCCURRENCE_LINKS_PER_DOCUMENT).then(|| {
+            let more = (total > document.anchors.len()).then(|| {
                 view! {
-                    <A href=format!("{}#{}", paths::entry(&entry.id), document.slug)>
-                        {format!("+{} more", total - OCCURRENCE_LINKS_PER_DOCUMENT)}
-                    </A>
+                    <a href=format!("{entry_page}#{}", document.slug)>
+                        {format!("+{} more", total - document.anchors.len())}
+                    </a>
                 }
             });
-            Some(view! {
+            view! {
                 <li>
-                    <span class="occurrence-document">{document.title.as_str()}</span>
+                    <span class="occurrence-document">{document.title.clone()}</span>
                     " "
                     <span class="occurrence-count">{format!("({total})")}</span>
                     <span class="occurrence-links">{links} {more}</span>
                 </li>
-            })
+            }
         })
         .collect_view();
-    view! { <ul class="popover-occurrences">{rows}</ul> }
+    let unlisted = card.unlisted_documents();
+    let more_documents = (unlisted > 0).then(|| {
+        view! {
+            <li class="occurrence-more-documents">
+                {format!("and {unlisted} more document{}", if unlisted == 1 { "" } else { "s" })}
+            </li>
+        }
+    });
+    view! {
+        <p class="popover-kind">{heading}</p>
+        <h2 id=TITLE_ID class="popover-headword">{card.headword.clone()}</h2>
+        <p class="popover-definition">{card.definition.clone()}</p>
+        {see_also}
+        <h3>"In this corpus"</h3>
+        <ul class="popover-occurrences">{rows} {more_documents}</ul>
+        <p class="popover-more">
+            <a href=entry_page.clone()>"Every occurrence in context →"</a>
+        </p>
+    }
 }

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::set_title;
 use crate::components::see_also::SeeAlsoList;
 use crate::data::corpus;
+use crate::hooks::{use_href, use_title};
 use crate::routes::not_found::NotFound;
 
 /// Characters of context on each side of an occurrence.
@@ -19,16 +19,16 @@ const CONTEXT_CHARS: usize = 70;
 /// `/glossary/:id`.
 #[component]
 pub fn EntryPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    Effect::new(move |_| {
-        if let Some((_, entry)) = corpus().entry(&id.get()) {
-            set_title(&format!("{} · Glossary · Source Reader", entry.headword));
-        }
-    });
-    move || match corpus().entry(&id.get()) {
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .unwrap_or_default();
+    match corpus().entry(&id) {
         None => NotFound().into_any(),
-        Some((_, entry)) => view! { <EntryArticle entry=entry /> }.into_any(),
+        Some((_, entry)) => {
+            use_title(format!("{} · Glossary · Source Reader", entry.headword));
+            view! { <EntryArticle entry=entry /> }.into_any()
+        }
     }
 }
 
@@ -36,10 +36,19 @@ pub fn EntryPage() -> impl IntoView {
 fn EntryArticle(entry: &'static Entry) -> impl IntoView {
     let dates = (!entry.dates.is_empty())
         .then(|| view! { <p class="entry-dates">{entry.dates.as_str()}</p> });
+    let href = use_href();
     let see_also = (!entry.see_also.is_empty()).then(|| {
+        let links = entry
+            .see_also
+            .iter()
+            .map(|&other| {
+                let other = &corpus().glossary[other as usize];
+                (href(&paths::entry(&other.id)), other.headword.clone())
+            })
+            .collect();
         view! {
             <h2>"See also"</h2>
-            <SeeAlsoList entry=entry />
+            <SeeAlsoList links=links />
         }
     });
     view! {

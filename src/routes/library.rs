@@ -4,8 +4,8 @@ use corpus::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::set_title;
 use crate::data::corpus;
+use crate::hooks::use_title;
 
 /// Formats a count with thousands separators: 3934 -> "3,934".
 pub fn thousands(value: u32) -> String {
@@ -23,7 +23,7 @@ pub fn thousands(value: u32) -> String {
 /// The home page: the documents of the corpus.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    Effect::new(|_| set_title("Library · Source Reader"));
+    use_title("Library · Source Reader");
     let cards = corpus()
         .documents
         .iter()

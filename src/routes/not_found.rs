@@ -3,19 +3,19 @@
 use corpus::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
-use crate::browser::set_title;
+use crate::components::requested_address::RequestedAddress;
+use crate::hooks::use_title;
 
-/// Shown for any unknown address, with a way home.
+/// Shown for any unknown address, with a way home. One file (`404.html`) serves every
+/// unknown address, so the address itself is filled in by an island in the browser.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let location = use_location();
-    Effect::new(|_| set_title("Not found · Source Reader"));
+    use_title("Not found · Source Reader");
     view! {
         <div class="page not-found">
             <h1>"Page not found"</h1>
-            <p>"There is nothing at " <code>{move || location.pathname.get()}</code> "."</p>
+            <p>"There is nothing at " <RequestedAddress /> "."</p>
             <p>
                 <A href=paths::LIBRARY>"Go to the library"</A>
                 " or "

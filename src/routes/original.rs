@@ -5,27 +5,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::set_title;
 use crate::data::corpus;
+use crate::hooks::use_title;
 use crate::routes::not_found::NotFound;
 
 /// The original-text view of `/doc/:slug/original`.
 #[component]
 pub fn OriginalPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    Effect::new(move |_| {
-        if let Some((_, document)) = corpus().document(&slug.get()) {
-            set_title(&format!(
-                "Original text: {} · Source Reader",
-                document.title
-            ));
-        }
-    });
-    move || {
-        match corpus().document(&slug.get()) {
-        None => NotFound().into_any(),
-        Some((_, document)) => view! {
+    let slug = params.read_untracked().get("slug").unwrap_or_default();
+    {
+        match corpus().document(&slug) {
+            None => NotFound().into_any(),
+            Some((_, document)) => {
+                use_title(format!("Original text: {} · Source Reader", document.title));
+                view! {
             <article class="page original">
                 <p class="crumbs">
                     <A href=paths::document(&document.slug)>"← Reading view"</A>
@@ -38,7 +32,8 @@ pub fn OriginalPage() -> impl IntoView {
                 <pre class="original-text" tabindex="0" aria-label="Original text">{document.source.as_str()}</pre>
             </article>
         }
-        .into_any(),
-    }
+        .into_any()
+            }
+        }
     }
 }

@@ -9,73 +9,70 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::set_title;
 use crate::components::diff_text::{DiffText, Side};
+use crate::components::exact_toggle::ExactToggle;
 use crate::data::corpus;
-use crate::routes::compare::{DiffLegend, ExactToggle, use_exact_toggle};
+use crate::hooks::use_title;
+use crate::routes::compare::{DiffLegend, STRICTNESS_LEVELS, variant_class};
 use crate::routes::not_found::NotFound;
 
 /// `/parallel/:a/:b`.
 #[component]
 pub fn ParallelPage() -> impl IntoView {
-    let params = use_params_map();
-    let (exact, set_exact) = use_exact_toggle();
-    let slugs = Memo::new(move |_| {
-        let params = params.read();
-        (
-            params.get("a").unwrap_or_default(),
-            params.get("b").unwrap_or_default(),
-        )
-    });
-    Effect::new(move |_| set_title("Editions side by side · Source Reader"));
-    move || {
-        let (slug_a, slug_b) = slugs.get();
-        let (Some((a, doc_a)), Some((b, doc_b))) =
-            (corpus().document(&slug_a), corpus().document(&slug_b))
-        else {
-            return NotFound().into_any();
-        };
-        if a == b {
-            return NotFound().into_any();
-        }
-        let strictness = if exact.get() {
-            Strictness::Exact
-        } else {
-            Strictness::Substantive
-        };
-        let rows = corpus().parallel_rows(a, b);
-        let paired = rows
-            .iter()
-            .filter(|(x, y)| x.is_some() && y.is_some())
-            .count();
-        let body = if rows.is_empty() {
-            Either::Left(view! { <p>"These two documents share no parallel passages."</p> })
-        } else {
-            Either::Right(
-                rows.into_iter()
-                    .map(|(left, right)| view! { <ParallelRow a=a left=left b=b right=right strictness=strictness /> })
-                    .collect_view(),
-            )
-        };
-        view! {
-            <article class="page parallel">
-                <h1>"Editions side by side"</h1>
-                <p class="compare-summary">
-                    {format!("{paired} passages aligned; passages only one edition has stand alone.")}
-                </p>
-                <ExactToggle exact=exact set_exact=set_exact.clone() />
-                <DiffLegend />
-                <div class="parallel-grid" role="table" aria-label="Parallel passages">
+    let params = use_params_map().get_untracked();
+    let (slug_a, slug_b) = (
+        params.get("a").unwrap_or_default(),
+        params.get("b").unwrap_or_default(),
+    );
+    let (Some((a, doc_a)), Some((b, doc_b))) =
+        (corpus().document(&slug_a), corpus().document(&slug_b))
+    else {
+        return NotFound().into_any();
+    };
+    if a == b {
+        return NotFound().into_any();
+    }
+    use_title("Editions side by side · Source Reader");
+    let rows = corpus().parallel_rows(a, b);
+    let paired = rows
+        .iter()
+        .filter(|(x, y)| x.is_some() && y.is_some())
+        .count();
+    // Both versions are in the page; CSS shows the one the toggle asks for.
+    let versions = STRICTNESS_LEVELS
+        .map(|strictness| {
+            let body = if rows.is_empty() {
+                Either::Left(view! { <p>"These two documents share no parallel passages."</p> })
+            } else {
+                Either::Right(
+                    rows.iter()
+                        .map(|&(left, right)| view! { <ParallelRow a=a left=left b=b right=right strictness=strictness /> })
+                        .collect_view(),
+                )
+            };
+            view! {
+                <div class=format!("parallel-grid {}", variant_class(strictness)) role="table" aria-label="Parallel passages">
                     <div class="parallel-row parallel-head" role="row">
                         <ColumnHead document=doc_a />
                         <ColumnHead document=doc_b />
                     </div>
                     {body}
                 </div>
-            </article>
-        }
-        .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="page parallel">
+            <h1>"Editions side by side"</h1>
+            <p class="compare-summary">
+                {format!("{paired} passages aligned; passages only one edition has stand alone.")}
+            </p>
+            <ExactToggle />
+            <DiffLegend />
+            {versions}
+        </article>
     }
+    .into_any()
 }
 
 #[component]
