@@ -49,6 +49,8 @@ pub fn TermPopover(cards_url: String, base: String) -> impl IntoView {
             role="dialog"
             aria-labelledby=TITLE_ID
             tabindex="-1"
+            // Says when terms open in place (tests and styles can wait for it).
+            data-cards=move || cards.with(|cards| cards.as_ref().map(|_| "loaded"))
             on:toggle=move |_| popover::after_toggle(POPOVER_ID)
         >
             {move || shown.get().map(|card| view! { <EntryCard card=card base=base.clone() /> })}
