@@ -1,5 +1,6 @@
 // Page objects: the reader's pages as a reader meets them, by role and accessible name.
 import { expect } from '@playwright/test';
+import { whenHydrated, whenTermsOpenInPlace } from './support.mjs';
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -11,6 +12,11 @@ class ReaderPage {
     this.heading = this.main.getByRole('heading', { level: 1 });
     this.mainNav = page.getByRole('navigation', { name: 'Main' });
     this.panicNotice = page.getByRole('alert');
+  }
+
+  /** Waits until the page's islands are hydrated (the static page is readable before). */
+  async hydrated() {
+    await whenHydrated(this.page);
   }
 
   /** The path (and query and hash) of the current address. */
@@ -47,11 +53,12 @@ export class LibraryPage extends ReaderPage {
     await this.cardLink(title).click();
     const document = new DocumentPage(this.page);
     await expect(document.heading).toHaveText(title);
+    await document.ready();
     return document;
   }
 }
 
-/** `/doc/:slug`: a document's reading view. */
+/** `/doc/:slug/`: a document's reading view. */
 export class DocumentPage extends ReaderPage {
   constructor(page) {
     super(page);
@@ -61,10 +68,23 @@ export class DocumentPage extends ReaderPage {
     this.blockquotes = this.article.getByRole('blockquote');
   }
 
-  /** Opens `/doc/slug` (plus `suffix`: `#anchor`, `?term=…`) and waits for its title. */
+  /** Opens `/doc/slug/` (plus `suffix`: `#anchor`, `?term=…`), waits for its title and
+   *  until its terms open in place ([ready]). */
   async goto(slug, suffix = '') {
-    await this.page.goto(`/doc/${slug}${suffix}`);
+    await this.page.goto(`/doc/${slug}/${suffix}`);
     await expect(this.heading).toBeVisible();
+    await this.ready();
+  }
+
+  /** Waits until the islands are hydrated and the glossary cards are loaded: from then on a
+   *  term opens its popover and a marker toggles its list. */
+  async ready() {
+    await whenTermsOpenInPlace(this.page);
+  }
+
+  /** The glossary terms of entry `entry` in the text (links to the entry page). */
+  terms(entry) {
+    return this.article.locator(`a.term[data-entry="${entry}"]`);
   }
 
   /** The block with this anchor (its `id`, the target of its permalink). */
@@ -89,7 +109,7 @@ export class DocumentPage extends ReaderPage {
   }
 }
 
-/** `/doc/:slug/original`: the seed file as it is. */
+/** `/doc/:slug/original/`: the seed file as it is. */
 export class OriginalPage extends ReaderPage {
   constructor(page) {
     super(page);
@@ -98,7 +118,7 @@ export class OriginalPage extends ReaderPage {
   }
 
   async goto(slug) {
-    await this.page.goto(`/doc/${slug}/original`);
+    await this.page.goto(`/doc/${slug}/original/`);
     await expect(this.heading).toHaveText('Original text');
   }
 

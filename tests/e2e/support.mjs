@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import net from 'node:net';
+import { expect } from '@playwright/test';
 
 /** A port that is free right now on 127.0.0.1. */
 export function freePort() {
@@ -31,4 +32,28 @@ export async function seriousViolations(page) {
     console.log(`axe on ${page.url()}:\n${report}`);
   }
   return serious.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Waits until the boot script has hydrated every island of the page (`html[data-hydrated]`).
+ *  Before that the page is its static HTML: links are links, markers open by `:target`. */
+export async function whenHydrated(page) {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** Waits until the glossary popover has its cards (`#term-popover[data-cards="loaded"]`):
+ *  from then on a term opens its entry in place; before, it is a link to the entry page. */
+export async function whenTermsOpenInPlace(page) {
+  await whenHydrated(page);
+  await page.locator('#term-popover[data-cards="loaded"]').waitFor({ state: 'attached' });
+}
+
+/** Whether the element is the one the address's fragment names (CSS `:target`). */
+export function isTarget(locator) {
+  return locator.evaluate((element) => element.matches(':target'));
+}
+
+/** Expects `locator` to be the `:target` of the page, and the only element that is. */
+export async function expectOnlyTarget(page, locator) {
+  await expect.poll(() => isTarget(locator), { message: 'the passage matches :target' }).toBe(true);
+  expect(await page.evaluate(() => document.querySelectorAll(':target').length)).toBe(1);
 }

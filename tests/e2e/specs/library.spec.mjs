@@ -17,7 +17,7 @@ for (const document of CATALOG) {
     const library = new LibraryPage(page);
     await library.goto();
     const reader = await library.open(document.title);
-    expect(reader.address()).toBe(`/doc/${document.slug}`);
+    expect(reader.address()).toBe(`/doc/${document.slug}/`);
     await expect(reader.heading).toHaveText(document.title);
     await expect(page).toHaveTitle(`${document.title} · Source Reader`);
     const sentence = SENTENCES[document.slug];

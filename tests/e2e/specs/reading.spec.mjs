@@ -14,7 +14,7 @@ for (const [slug, lines] of Object.entries(FURNITURE)) {
     for (const line of lines) await expect(reader.text).not.toContainText(line);
 
     const original = await reader.openOriginal();
-    expect(original.address()).toBe(`/doc/${slug}/original`);
+    expect(original.address()).toBe(`/doc/${slug}/original/`);
     for (const line of lines) await expect(original.text).toContainText(line);
   });
 }
@@ -38,7 +38,7 @@ test('the original view links back to the reading view', async ({ page }) => {
   await original.readingViewLink.click();
   const reader = new DocumentPage(page);
   await expect(reader.heading).toHaveText(bySlug('power-struggle-sources').title);
-  expect(reader.address()).toBe('/doc/power-struggle-sources');
+  expect(reader.address()).toBe('/doc/power-struggle-sources/');
 });
 
 test('block quotations render as blockquote, with inline citations in cite', async ({ page }) => {
