@@ -12,7 +12,8 @@ test('a folder without its slash redirects to it; with it, its index.html is ser
   const folder = await request.get('/doc/turning-point/', { maxRedirects: 0 });
   expect(folder.status()).toBe(200);
   expect(folder.headers()['content-type']).toContain('text/html');
-  expect(await folder.text()).toContain('<title>Source Reader</title>');
+  // Each page is rendered at build time, with its own title.
+  expect(await folder.text()).toContain('<title>The Turning Point, 1923–24 · Source Reader</title>');
 });
 
 test('an unknown path gets 404.html with status 404', async ({ request }) => {
