@@ -218,6 +218,11 @@ pub mod popover {
         }
     }
 
+    /// A length in whole CSS pixels (formatting floats would add their code to the wasm).
+    fn px(length: f64) -> i64 {
+        length.round() as i64
+    }
+
     /// The line box of the term to point at: the one under the pointer, else the first.
     fn line_rect(term: &HtmlElement, point: Option<(f64, f64)>) -> DomRect {
         let rects = term.get_client_rects();
@@ -266,7 +271,7 @@ pub mod popover {
         if natural_height > room {
             let _ = style.set_property(
                 "max-height",
-                &format!("min(70vh, 32rem, {}px)", room.max(96.0)),
+                &format!("min(70vh, 32rem, {}px)", px(room.max(96.0))),
             );
         }
         let height = f64::from(popover.offset_height());
@@ -280,8 +285,8 @@ pub mod popover {
         let left =
             (centre - width / 2.0).clamp(MARGIN, (viewport_width - width - MARGIN).max(MARGIN));
 
-        let _ = style.set_property("left", &format!("{}px", left + scroll_x));
-        let _ = style.set_property("top", &format!("{}px", top.max(MARGIN) + scroll_y));
+        let _ = style.set_property("left", &format!("{}px", px(left + scroll_x)));
+        let _ = style.set_property("top", &format!("{}px", px(top.max(MARGIN) + scroll_y)));
         let _ = popover.class_list().toggle_with_force("is-above", above);
     }
 }

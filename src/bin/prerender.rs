@@ -12,8 +12,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-use std::{env, fs};
+use std::{env, fs, thread};
 
 use corpus::cards::GlossaryCards;
 use corpus::paths;
@@ -75,13 +76,7 @@ fn run(staging: &Path, public_url: &str) -> Result<(), String> {
 
     let routes = paths::all(&corpus);
     install_corpus(corpus);
-    let mut html_bytes = 0;
-    for route in &routes {
-        let (body, title) = render_body(&base, route);
-        let page = template.page(&title, &body);
-        html_bytes += page.len();
-        write(&route_file(staging, route), page.as_bytes())?;
-    }
+    let html_bytes = render_all(staging, &base, &template, &routes)?;
     // One page for every address the site does not have (static hosts serve it).
     let (body, title) = render_body(&base, "/404.html");
     write(
@@ -98,6 +93,47 @@ fn run(staging: &Path, public_url: &str) -> Result<(), String> {
         built.as_secs_f64()
     );
     Ok(())
+}
+
+/// Renders and writes every route, on as many threads as the machine has cores (each page
+/// is rendered on its own, from the shared read-only corpus). Returns the bytes written.
+fn render_all(
+    staging: &Path,
+    base: &str,
+    template: &PageTemplate,
+    routes: &[String],
+) -> Result<usize, String> {
+    let next = AtomicUsize::new(0);
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(routes.len().max(1));
+    thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> Result<usize, String> {
+                    let mut bytes = 0;
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(route) = routes.get(index) else {
+                            return Ok(bytes);
+                        };
+                        let (body, title) = render_body(base, route);
+                        let page = template.page(&title, &body);
+                        bytes += page.len();
+                        write(&route_file(staging, route), page.as_bytes())?;
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .map_err(|_| "a render thread panicked".to_string())?
+            })
+            .sum()
+    })
 }
 
 /// The boot script's file name, named after the glue module's hash so that a cached copy

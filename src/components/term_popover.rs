@@ -4,9 +4,10 @@
 //! opens and back to the term when it closes.
 //!
 //! The terms are plain links to their entry pages, rendered at build time. The island
-//! fetches the cards of the entries this document uses ([`GlossaryCards`]) once it has
-//! hydrated, and from then on opens a term's card in place instead of following its link.
-//! A click that comes before the cards does what a link does.
+//! fetches the cards of the entries this document uses ([`GlossaryCards`]) when the reader
+//! first shows interest in a term, and opens a term's card in place instead of following
+//! its link. A click before the wasm has loaded follows the link; a click before the cards
+//! have arrived waits for them (and follows the link if they do not come).
 
 use std::sync::Arc;
 
@@ -22,25 +23,128 @@ use crate::components::see_also::SeeAlsoList;
 pub const POPOVER_ID: &str = "term-popover";
 const TITLE_ID: &str = "term-popover-title";
 
-/// The popover, and the listener that opens it from the page's terms. `cards_url` is the
+/// How long a click that came before the cards waits for them before it does what a link
+/// does (opens the entry page).
+const CARDS_WAIT_MS: u32 = 3_000;
+
+/// The document's glossary cards: fetched on the reader's first sign of interest in a term
+/// (pointer over one, focus on one, a touch), so that a visit that never opens one never
+/// downloads them.
+#[derive(Clone, Debug, PartialEq)]
+enum Cards {
+    NotAsked,
+    Loading,
+    Loaded(Arc<GlossaryCards>),
+    Failed,
+}
+
+/// A term that was clicked before the cards arrived, and where.
+type PendingClick = (web_sys::HtmlElement, Option<(f64, f64)>);
+
+/// The popover's state, shared by its event handlers (every part is a signal or stored
+/// value: the handle is `Copy`).
+#[derive(Clone, Copy)]
+struct Terms {
+    url: StoredValue<String>,
+    cards: RwSignal<Cards>,
+    shown: RwSignal<Option<TermCard>>,
+    pending: StoredValue<Option<PendingClick>, LocalStorage>,
+}
+
+impl Terms {
+    /// Starts fetching the cards, once.
+    fn load(self) {
+        if self.cards.get_untracked() != Cards::NotAsked {
+            return;
+        }
+        self.cards.set(Cards::Loading);
+        leptos::task::spawn_local(async move {
+            let url = self.url.get_value();
+            let loaded = browser::fetch_bytes(&url).await.and_then(|bytes| {
+                GlossaryCards::decode(&bytes).map_err(|error| format!("{url}: {error}"))
+            });
+            let waiting = self.pending.try_update_value(Option::take).flatten();
+            match loaded {
+                Ok(loaded) => {
+                    self.cards.set(Cards::Loaded(Arc::new(loaded)));
+                    if let Some((term, point)) = waiting {
+                        self.open(term, point);
+                    }
+                }
+                Err(error) => {
+                    // The terms stay links to their entry pages: nothing is lost.
+                    leptos::logging::warn!("glossary cards not loaded: {error}");
+                    self.cards.set(Cards::Failed);
+                    if let Some((term, _)) = waiting {
+                        follow(&term);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Opens `term`'s card; false when there is no card for it (yet).
+    fn open(self, term: web_sys::HtmlElement, point: Option<(f64, f64)>) -> bool {
+        let id = term.get_attribute("data-entry").unwrap_or_default();
+        let card = self.cards.with_untracked(|cards| match cards {
+            Cards::Loaded(cards) => cards.card(&id).cloned(),
+            _ => None,
+        });
+        let Some(card) = card else { return false };
+        self.shown.set(Some(card));
+        // The card renders when the reactive system next runs, before the frame is painted:
+        // show and place it then, still before that frame.
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            popover::open(POPOVER_ID, term, point);
+        });
+        true
+    }
+
+    /// A click (or Enter, or Space) on `term`: opens its card, or waits for the cards and
+    /// opens it then. Returns whether the link's own navigation is to be prevented.
+    fn activate(self, term: web_sys::HtmlElement, point: Option<(f64, f64)>) -> bool {
+        match self.cards.get_untracked() {
+            Cards::Loaded(_) => self.open(term, point),
+            Cards::Failed => false,
+            Cards::NotAsked | Cards::Loading => {
+                self.pending.set_value(Some((term.clone(), point)));
+                self.load();
+                let pending = self.pending;
+                gloo_timers::callback::Timeout::new(CARDS_WAIT_MS, move || {
+                    let still_waiting = pending
+                        .try_with_value(|p| p.as_ref().is_some_and(|(t, _)| *t == term))
+                        .unwrap_or(false);
+                    if still_waiting {
+                        pending.set_value(None);
+                        follow(&term);
+                    }
+                })
+                .forget();
+                true
+            }
+        }
+    }
+}
+
+/// Does what the term's link does: opens its entry page.
+fn follow(term: &web_sys::HtmlElement) {
+    if let (Some(window), Some(href)) = (web_sys::window(), term.get_attribute("href")) {
+        let _ = window.location().assign(&href);
+    }
+}
+
+/// The popover, and the listeners that open it from the page's terms. `cards_url` is the
 /// address of this document's cards, `base` the prefix the site is hosted under.
 #[island]
 pub fn TermPopover(cards_url: String, base: String) -> impl IntoView {
-    let cards = RwSignal::new(None::<Arc<GlossaryCards>>);
-    let shown = RwSignal::new(None::<TermCard>);
-    Effect::new(move |_| {
-        let url = cards_url.clone();
-        leptos::task::spawn_local(async move {
-            match browser::fetch_bytes(&url).await.and_then(|bytes| {
-                GlossaryCards::decode(&bytes).map_err(|error| format!("{url}: {error}"))
-            }) {
-                Ok(loaded) => cards.set(Some(Arc::new(loaded))),
-                // The terms stay links to their entry pages: nothing is lost.
-                Err(error) => leptos::logging::warn!("glossary cards not loaded: {error}"),
-            }
-        });
-        listen_to_terms(cards, shown);
-    });
+    let terms = Terms {
+        url: StoredValue::new(cards_url),
+        cards: RwSignal::new(Cards::NotAsked),
+        shown: RwSignal::new(None),
+        pending: StoredValue::new_local(None),
+    };
+    Effect::new(move |_| listen_to_terms(terms));
     view! {
         <div
             id=POPOVER_ID
@@ -50,37 +154,28 @@ pub fn TermPopover(cards_url: String, base: String) -> impl IntoView {
             aria-labelledby=TITLE_ID
             tabindex="-1"
             // Says when terms open in place (tests and styles can wait for it).
-            data-cards=move || cards.with(|cards| cards.as_ref().map(|_| "loaded"))
+            data-cards=move || terms.cards.with(|cards| matches!(cards, Cards::Loaded(_)).then_some("loaded"))
             on:toggle=move |_| popover::after_toggle(POPOVER_ID)
         >
-            {move || shown.get().map(|card| view! { <EntryCard card=card base=base.clone() /> })}
+            {move || terms.shown.get().map(|card| view! { <EntryCard card=card base=base.clone() /> })}
         </div>
     }
 }
 
-/// Opens the popover from clicks, taps, Enter and Space on the page's terms. One listener
-/// on the document for the hundreds of terms, which are static HTML outside the island.
-fn listen_to_terms(cards: RwSignal<Option<Arc<GlossaryCards>>>, shown: RwSignal<Option<TermCard>>) {
+/// Listens on the document for the hundreds of terms, which are static HTML outside the
+/// island: interest in a term loads the cards; a click, tap, Enter or Space opens one.
+fn listen_to_terms(terms: Terms) {
     let Some(document) = browser::document() else {
         return;
     };
-    let open = move |term: web_sys::HtmlElement, point: Option<(f64, f64)>| -> bool {
-        let id = term.get_attribute("data-entry").unwrap_or_default();
-        let Some(card) =
-            cards.with_untracked(|cards| cards.as_ref().and_then(|c| c.card(&id).cloned()))
-        else {
-            return false;
-        };
-        shown.set(Some(card));
-        // The card renders when the reactive system next runs, before the frame is painted:
-        // show and place it then, still before that frame.
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            popover::open(POPOVER_ID, term, point);
-        });
-        true
-    };
-    let on_click = open;
+    for interest in ["pointerover", "focusin", "touchstart"] {
+        gloo_events::EventListener::new(&document, interest, move |event| {
+            if browser::closest(event.target(), "a.term").is_some() {
+                terms.load();
+            }
+        })
+        .forget();
+    }
     // Not passive: a term's click is prevented from following its link.
     let active = gloo_events::EventListenerOptions::enable_prevent_default;
     gloo_events::EventListener::new_with_options(&document, "click", active(), move |event| {
@@ -102,7 +197,7 @@ fn listen_to_terms(cards: RwSignal<Option<Arc<GlossaryCards>>>, shown: RwSignal<
         // A click from the keyboard has no pointer position: anchor to the term's first line.
         let point = (event.detail() > 0)
             .then(|| (f64::from(event.client_x()), f64::from(event.client_y())));
-        if on_click(term, point) {
+        if terms.activate(term, point) {
             event.prevent_default();
         }
     })
@@ -118,7 +213,7 @@ fn listen_to_terms(cards: RwSignal<Option<Arc<GlossaryCards>>>, shown: RwSignal<
         let Some(term) = browser::closest(event.target(), "a.term") else {
             return;
         };
-        if open(term, None) {
+        if terms.activate(term, None) {
             event.prevent_default();
         }
     })

@@ -1,6 +1,7 @@
 // Benchmarks of the built reader in headless Chromium. Not a test: it prints figures.
 //
 //   node bench.mjs [--dist DIR] [--runs N] [--only SECTION[,SECTION]] [--doc SLUG]
+//                  [--large-dist DIR [--large-doc SLUG] [--large-name NAME]] [--lighthouse-runs N]
 //
 // Each benchmark is a named section (SECTIONS below): an async function that gets the shared
 // context (browser, servers, options) and returns rows for the report. To add one (popover
@@ -13,6 +14,8 @@
 // figure is "navigation start → sentence on screen", measured inside the page. Every load is
 // cold: a new browser context (empty HTTP and code caches) per run.
 import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +33,10 @@ function parseArgs(argv) {
     only: null,
     doc: 'how-the-bureaucracy-seized-power',
     sentence: 'The Kronstadt uprising underlined the explosive resentment',
+    largeDist: null,
+    largeDoc: null,
+    largeName: 'large',
+    lighthouseRuns: Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3),
   };
   for (let i = 0; i < argv.length; i++) {
     const [key, value] = [argv[i], argv[i + 1]];
@@ -39,6 +46,10 @@ function parseArgs(argv) {
     else if (key === '--only') (options.only = value.split(',')), i++;
     else if (key === '--doc') (options.doc = value), i++;
     else if (key === '--sentence') (options.sentence = value), i++;
+    else if (key === '--large-dist') (options.largeDist = path.resolve(value)), i++;
+    else if (key === '--large-doc') (options.largeDoc = value), i++;
+    else if (key === '--large-name') (options.largeName = value), i++;
+    else if (key === '--lighthouse-runs') (options.lighthouseRuns = Number(value)), i++;
     else throw new Error(`unknown argument ${key}`);
   }
   return options;
@@ -148,7 +159,7 @@ async function documentLoad(ctx) {
   const { browser, options, reader, plain } = ctx;
   const slug = options.doc;
   const targets = [
-    { name: `reader   ${reader.url}/doc/${slug}`, url: `${reader.url}/doc/${slug}` },
+    { name: `reader   ${reader.url}/doc/${slug}/`, url: `${reader.url}/doc/${slug}/` },
     { name: `plain    ${plain.url}/${slug}.html`, url: `${plain.url}/${slug}.html` },
   ];
   // One discarded warm-up load each (browser process start-up), then interleaved runs so
@@ -189,13 +200,17 @@ async function popoverOpen(ctx) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${reader.url}/doc/${options.doc}`);
-    await page.waitForSelector('[role="button"][data-entry]');
+    await page.goto(`${reader.url}/doc/${options.doc}/`);
+    // The cards load on the reader's first sign of interest in a term (pointer or focus);
+    // the timed clicks come after, as a reader's do.
+    await page.waitForSelector('html[data-hydrated]');
+    await page.hover('a.term[data-entry]');
+    await page.waitForSelector('#term-popover[data-cards="loaded"]', { state: 'attached' });
     const times = [];
-    const counts = await page.evaluate(() => document.querySelectorAll('[role="button"][data-entry]').length);
+    const counts = await page.evaluate(() => document.querySelectorAll('a.term[data-entry]').length);
     for (let i = 0; i < opens; i++) {
       const ms = await page.evaluate(async (index) => {
-        const terms = document.querySelectorAll('[role="button"][data-entry]');
+        const terms = document.querySelectorAll('a.term[data-entry]');
         const term = terms[(index * 7) % terms.length];
         const popover = document.getElementById('term-popover');
         if (popover.matches(':popover-open')) popover.hidePopover();
@@ -226,8 +241,127 @@ async function popoverOpen(ctx) {
   }
 }
 
+const brotliSize = (bytes) =>
+  zlib.brotliCompressSync(bytes, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Every response of one cold visit to `url` until the page is hydrated and the network has
+ *  been quiet for a while, with its size raw and as brotli (quality 11, as a host that
+ *  precompresses would send it). With `interact`, a term is hovered after hydration (what
+ *  loads the popover's cards). */
+async function firstVisit(browser, url, { interact = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const responses = [];
+    page.on('response', (response) => responses.push(response));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 30_000 });
+    if (interact) {
+      await page.hover('a.term[data-entry]');
+      await page.waitForSelector('#term-popover[data-cards="loaded"]', { state: 'attached' });
+    }
+    await page.waitForLoadState('networkidle');
+    const rows = [];
+    for (const response of responses) {
+      if (response.status() >= 300 && response.status() < 400) throw new Error(`redirect on the first visit: ${response.url()}`);
+      const body = await response.body();
+      rows.push({ url: new URL(response.url()).pathname, type: response.request().resourceType(), raw: body.length, brotli: brotliSize(body) });
+    }
+    return rows;
+  } finally {
+    await context.close();
+  }
+}
+
+const sum = (rows, key) => rows.reduce((total, row) => total + row[key], 0);
+
+/** What the first visit to the document transfers: every file (HTML, CSS, JS, wasm, data),
+ *  on the seeds and, with --large-dist, on a large corpus (the same document inside it). */
+async function firstVisitTransfer(ctx) {
+  const { browser, options, reader } = ctx;
+  const visits = [{ name: 'seeds', url: `${reader.url}/doc/${options.doc}/` }];
+  if (ctx.large) visits.push({ name: options.largeName, url: `${ctx.large.url}/doc/${options.largeDoc}/` });
+  const lines = [];
+  const totals = [];
+  for (const visit of visits) {
+    for (const interact of [false, true]) {
+      const rows = await firstVisit(browser, visit.url, { interact });
+      const firstScreen = rows.filter((r) => r.type === 'document' || r.type === 'stylesheet');
+      totals.push({ visit: visit.name, interact, total: sum(rows, 'brotli'), firstScreen: sum(firstScreen, 'brotli'), rows });
+    }
+  }
+  for (const { visit, interact, rows } of totals) {
+    if (interact) continue;
+    lines.push(`${visit}: ${visits.find((v) => v.name === visit).url}`);
+    lines.push(table(['file', 'type', 'raw', 'brotli'], rows.map((r) => [r.url, r.type, kb(r.raw), kb(r.brotli)])));
+    lines.push('');
+  }
+  const summary = totals.map((t) => [
+    t.visit,
+    t.interact ? 'read, then point at a term' : 'open and read',
+    kb(t.firstScreen),
+    kb(t.total),
+  ]);
+  lines.push(table(['corpus', 'visit', 'HTML + CSS', 'all files'], summary));
+  if (ctx.large) {
+    for (const interact of [false, true]) {
+      const [a, b] = totals.filter((t) => t.interact === interact);
+      lines.push(`${b.visit} against seeds (${interact ? 'with' : 'without'} the cards): ${((b.total / a.total - 1) * 100).toFixed(1)} %`);
+    }
+  }
+  return {
+    title: `First visit to "${options.doc}": bytes transferred, brotli quality 11 (a new context each)`,
+    text: lines.join('\n'),
+  };
+}
+
+/** Lighthouse (mobile defaults: simulated slow 4G, 4× CPU slowdown) on the document and on
+ *  the plain HTML page; median of --lighthouse-runs runs each. */
+async function lighthouse(ctx) {
+  const { options, reader, plain } = ctx;
+  const binary = path.resolve(here, '../../.tools/node_modules/.bin/lighthouse');
+  if (!fs.existsSync(binary)) throw new Error(`no ${binary}: scripts/bench.sh installs it`);
+  const run = (url) => {
+    const result = spawnSync(binary, [url, '--output=json', '--quiet', '--only-categories=performance',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
+      encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status !== 0) throw new Error(`lighthouse failed on ${url}: ${result.stderr.slice(-2000)}`);
+    const audits = JSON.parse(result.stdout).audits;
+    return {
+      lcp: audits['largest-contentful-paint'].numericValue,
+      tbt: audits['total-blocking-time'].numericValue,
+      cls: audits['cumulative-layout-shift'].numericValue,
+    };
+  };
+  const targets = [
+    { name: `reader ${reader.url}/doc/${options.doc}/`, url: `${reader.url}/doc/${options.doc}/` },
+    { name: `plain  ${plain.url}/${options.doc}.html`, url: `${plain.url}/${options.doc}.html` },
+  ];
+  const results = targets.map(() => []);
+  for (let i = 0; i < options.lighthouseRuns; i++) {
+    for (const [index, target] of targets.entries()) results[index].push(run(target.url));
+  }
+  const med = (index, key) => median(results[index].map((r) => r[key]));
+  const rows = targets.map((target, index) => [
+    target.name,
+    `${(med(index, 'lcp') / 1000).toFixed(2)} s`,
+    ms(med(index, 'tbt')),
+    med(index, 'cls').toFixed(3),
+  ]);
+  return {
+    title: `Lighthouse ${options.lighthouseRuns}× each, mobile defaults (median)`,
+    text: table(['page', 'LCP', 'total blocking time', 'CLS'], rows) +
+      `\nratio reader/plain LCP: ${(med(0, 'lcp') / med(1, 'lcp')).toFixed(2)}×`,
+  };
+}
+
 // Named sections, run in this order.
-const SECTIONS = { documentLoad, popoverOpen };
+const SECTIONS = { documentLoad, firstVisitTransfer, popoverOpen, lighthouse };
 
 // ---------------------------------------------------------------------------------------
 
@@ -245,12 +379,14 @@ async function main() {
   fs.writeFileSync(path.join(plainDir, `${options.doc}.html`), plainHtml(document.title, source));
 
   const reader = await startStaticServer(options.dist);
+  const large = options.largeDist ? await startStaticServer(options.largeDist) : null;
+  if (large && !options.largeDoc) options.largeDoc = `${options.doc}-c000`;
   const plain = await startStaticServer(plainDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
-  const ctx = { browser, options, reader, plain, document };
+  const ctx = { browser, options, reader, plain, large, document };
   try {
     const names = options.only ?? Object.keys(SECTIONS);
     for (const name of names) {
@@ -264,6 +400,7 @@ async function main() {
     await browser.close();
     reader.server.close();
     plain.server.close();
+    large?.server.close();
     fs.rmSync(plainDir, { recursive: true, force: true });
   }
 }
