@@ -60,3 +60,46 @@ export const FURNITURE = {
   'stalin-versus-trotsky': ['Page last modified', 'UNITED24 - Make a charitable donation'],
   'documents-of-the-1923-opposition': ['Last updated on 16 April 2007'],
 };
+
+/** The ids of the [[entry]] records of seeds/glossary.toml, in order. */
+export function readGlossaryIds(file = path.join(SEEDS, 'glossary.toml')) {
+  const ids = [];
+  let inEntry = false;
+  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('[[')) inEntry = line === '[[entry]]';
+    const match = inEntry && line.match(/^id\s*=\s*"([^"]+)"\s*$/);
+    if (match) ids.push(match[1]);
+  }
+  return ids;
+}
+
+/** What each document's reading text is made of (from seeds/*.txt): its headings below the
+ *  title, the start of one block quotation and one source citation (null: the text has none). */
+export const SHAPE = {
+  'turning-point': {
+    headings: [],
+    quotation: 'Stalin is too rude, and this defect',
+    citation: '(Documents of the 1923 Opposition.)',
+  },
+  'how-the-bureaucracy-seized-power': {
+    headings: ['8. The Struggle for Power in the Communist Party', '9. The Turning Point', '10. The Defeat of the German Revolution'],
+    quotation: 'If we could tomorrow give 100,000 first-class tractors',
+    citation: '(From Lenin to Stalin, page 39)',
+  },
+  'stalin-versus-trotsky': {
+    headings: ['1922-27 - Stalin versus Trotsky'],
+    quotation: 'the ideas of the first period of the revolution',
+    citation: '[Trotsky, My Life, pp. 500, 501]',
+  },
+  'power-struggle-sources': {
+    headings: ['SOURCE 1', 'SOURCE 2', 'SOURCE 3', 'SOURCE 4'],
+    quotation: 'We observe the ever increasing',
+    citation: '(Stalin on Permanent Revolution, from Problems of Leninism, 1924.)',
+  },
+  'documents-of-the-1923-opposition': {
+    headings: ['1 Trotsky opens the attack', 'From Trotsky’s letter'],
+    quotation: 'One of the proposals of Comrade Dzerzhinsky’s commission',
+    citation: null,
+  },
+};

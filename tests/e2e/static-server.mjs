@@ -5,8 +5,13 @@
 //     index.html;
 //   - anything else gets 404.html from the root (when there is one) with status 404, like
 //     GitHub Pages.
+// With a mount PREFIX (e.g. /reader/) the site is served under that folder only, like a
+// GitHub Pages project site: /reader redirects to /reader/, /reader/x is ROOT/x, unknown
+// paths under the prefix get ROOT/404.html, and anything outside the prefix is a bare 404
+// (not the reader's page), so that a link that forgets the prefix is noticed.
 //
-// Usage:  node static-server.mjs [ROOT] [PORT] [HOST]   (defaults: ../../dist, 0, 127.0.0.1)
+// Usage:  node static-server.mjs [ROOT] [PORT] [HOST] [PREFIX]
+//         (defaults: ../../dist, 0, 127.0.0.1, /)
 // or import { startStaticServer } from './static-server.mjs'.
 // With PORT 0 the system picks a free port; the address is printed as "serving ROOT at URL".
 import http from 'node:http';
@@ -42,24 +47,40 @@ function send(res, status, file, method) {
   res.end(method === 'HEAD' ? undefined : body);
 }
 
-function notFound(res, root, method) {
-  const page = path.join(root, '404.html');
-  if (statOrNull(page)?.isFile()) return send(res, 404, page, method);
+function bareNotFound(res, method) {
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(method === 'HEAD' ? undefined : 'Not found\n');
 }
 
-/** Handles one request against `root` (an absolute folder). */
-export function handle(root, req, res) {
+function notFound(res, root, method) {
+  const page = path.join(root, '404.html');
+  if (statOrNull(page)?.isFile()) return send(res, 404, page, method);
+  bareNotFound(res, method);
+}
+
+/** The mount prefix in its folder form: '/', '/reader/'. */
+export function normalizePrefix(prefix = '/') {
+  const trimmed = String(prefix).replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Handles one request against `root` (an absolute folder) mounted at `prefix`. */
+export function handle(root, req, res, { prefix = '/' } = {}) {
   const method = req.method || 'GET';
   if (method !== 'GET' && method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' });
     return res.end();
   }
+  const mount = normalizePrefix(prefix);
   const url = new URL(req.url || '/', 'http://localhost');
+  if (mount !== '/' && url.pathname === mount.slice(0, -1)) {
+    res.writeHead(301, { Location: mount + url.search });
+    return res.end();
+  }
+  if (!url.pathname.startsWith(mount)) return bareNotFound(res, method);
   let pathname;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(url.pathname.slice(mount.length - 1));
   } catch {
     return notFound(res, root, method);
   }
@@ -80,12 +101,12 @@ export function handle(root, req, res) {
   return notFound(res, root, method);
 }
 
-/** Starts a server on `root`; resolves to { server, url } once it listens. */
-export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
+/** Starts a server on `root` (under `prefix`); resolves to { server, url } once it listens. */
+export function startStaticServer(root, { port = 0, host = '127.0.0.1', prefix = '/' } = {}) {
   const absolute = path.resolve(root);
   const server = http.createServer((req, res) => {
     try {
-      handle(absolute, req, res);
+      handle(absolute, req, res, { prefix });
     } catch (error) {
       res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end(String(error));
@@ -95,18 +116,18 @@ export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolve({ server, url: `http://${host}:${address.port}` });
+      resolve({ server, url: `http://${host}:${address.port}${normalizePrefix(prefix).slice(0, -1)}` });
     });
   });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const [root = path.join(here, '../../dist'), port = '0', host = '127.0.0.1'] = process.argv.slice(2);
+  const [root = path.join(here, '../../dist'), port = '0', host = '127.0.0.1', prefix = '/'] = process.argv.slice(2);
   if (!statOrNull(path.join(root, 'index.html'))?.isFile()) {
     console.error(`static-server: ${root} has no index.html (build the reader first: trunk build --release)`);
     process.exit(1);
   }
-  const { url } = await startStaticServer(root, { port: Number(port), host });
+  const { url } = await startStaticServer(root, { port: Number(port), host, prefix });
   console.log(`serving ${path.resolve(root)} at ${url}`);
 }
