@@ -66,6 +66,46 @@ test('a counterpart opens from its marker, and Back returns to the origin at the
   await expectOnlyTarget(page, passage(page, origin));
 });
 
+test.describe('from the top of a page', () => {
+  // Tall enough that the marker's list and its first link show without scrolling, so that
+  // the reader never leaves the top of the page.
+  test.use({ viewport: { width: 1280, height: 1400 } });
+
+  test('Back from a counterpart returns to the top, with the origin marked', async ({ page }) => {
+    await openHydrated(page, '/doc/power-struggle-sources/');
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    expect(await scrollY()).toBe(0);
+    const paragraph = page.locator('.document-text p.block').filter({ hasText: /^Distrusted and feared/ });
+    await expect(paragraph).toHaveCount(1);
+    const origin = await paragraph.getAttribute('id');
+    const toggle = paragraph.getByRole('button', { name: /^also in \d+ sources?$/ });
+    // The marker shows on the first screen.
+    await expect(toggle).toBeInViewport({ ratio: 1 });
+    await toggle.click();
+    const list = page.locator(`[id="also-${origin}"]`);
+    await expect(list).toBeVisible();
+    const go = list.getByRole('link', { name: 'Go to this passage' }).first();
+    await expect(go).toBeInViewport({ ratio: 1 });
+    expect(await scrollY()).toBe(0);
+    const href = await go.getAttribute('href');
+
+    await go.click();
+    await expect(page).toHaveURL((url) => url.pathname + url.hash === href);
+    await whenHydrated(page);
+    await expect.poll(() => scrollY()).toBeGreaterThan(0);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/doc\/power-struggle-sources\/$/);
+    await whenHydrated(page);
+    await expect(paragraph).toHaveClass(/(^|\s)is-origin(\s|$)/);
+    await expect(page.locator('.is-origin')).toHaveCount(1);
+    // At the top, and still there once whatever Back started has settled.
+    await expect.poll(() => scrollY()).toBeLessThanOrEqual(2);
+    await page.waitForTimeout(500);
+    expect(await scrollY()).toBeLessThanOrEqual(2);
+  });
+});
+
 test('the marker works from the keyboard and names how many sources', async ({ page }) => {
   await openHydrated(page, '/doc/stalin-versus-trotsky/');
   const vote = page.locator('.block', { hasText: '559 to 65' });
