@@ -56,9 +56,12 @@ pub fn all(corpus: &Corpus) -> Vec<String> {
         paths.push(document(&doc.slug));
         paths.push(original(&doc.slug));
     }
+    // One side-by-side page per pair of editions, the one earlier in the catalog on the left.
     for (index, doc) in corpus.documents.iter().enumerate() {
         for (other, _) in corpus.parallel_documents(index as u16) {
-            paths.push(parallel(&doc.slug, &corpus.documents[other as usize].slug));
+            if usize::from(other) > index {
+                paths.push(parallel(&doc.slug, &corpus.documents[other as usize].slug));
+            }
         }
     }
     for link in &corpus.links {

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use std::{env, fs, thread};
 
-use corpus::cards::GlossaryCards;
+use corpus::cards::CardIndex;
 use corpus::paths;
 use source_reader::render::{PageTemplate, install_corpus, render_body};
 
@@ -65,8 +65,9 @@ fn run(staging: &Path, public_url: &str) -> Result<(), String> {
 
     // Data the islands fetch: each document's glossary cards.
     let mut data_bytes = 0;
+    let card_index = CardIndex::new(&corpus);
     for (index, document) in corpus.documents.iter().enumerate() {
-        let cards = GlossaryCards::for_document(&corpus, index as u16).encode();
+        let cards = card_index.for_document(index as u16).encode();
         data_bytes += cards.len();
         write(
             &route_file(staging, &paths::glossary_cards(&document.slug)),

@@ -61,11 +61,17 @@ fn SideBySideLinks(doc: DocIndex) -> impl IntoView {
     corpus()
         .parallel_documents(doc)
         .into_iter()
-        .map(|(other, count)| {
-            let other = &corpus().documents[other as usize];
+        .map(|(other_index, count)| {
+            let other = &corpus().documents[other_index as usize];
+            // One page per pair: the edition earlier in the catalog is on the left.
+            let href = if doc < other_index {
+                paths::parallel(&this.slug, &other.slug)
+            } else {
+                paths::parallel(&other.slug, &this.slug)
+            };
             view! {
                 <p class="document-tools">
-                    <A href=paths::parallel(&this.slug, &other.slug)>
+                    <A href=href>
                         {format!("Read side by side with “{}”", other.title)}
                     </A>
                     {format!(" ({count} shared passages)")}
