@@ -1,6 +1,6 @@
 // Page objects: the reader's pages as a reader meets them, by role and accessible name.
 import { expect } from '@playwright/test';
-import { whenHydrated, whenTermsOpenInPlace } from './support.mjs';
+import { whenHydrated } from './support.mjs';
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -69,17 +69,17 @@ export class DocumentPage extends ReaderPage {
   }
 
   /** Opens `/doc/slug/` (plus `suffix`: `#anchor`, `?term=…`), waits for its title and
-   *  until its terms open in place ([ready]). */
+   *  until its islands are hydrated ([ready]). */
   async goto(slug, suffix = '') {
     await this.page.goto(`/doc/${slug}/${suffix}`);
     await expect(this.heading).toBeVisible();
     await this.ready();
   }
 
-  /** Waits until the islands are hydrated and the glossary cards are loaded: from then on a
-   *  term opens its popover and a marker toggles its list. */
+  /** Waits until the islands are hydrated: from then on a marker toggles its list and a term
+   *  opens its popover (use `readyToOpen(term)` from support.mjs first to have its cards). */
   async ready() {
-    await whenTermsOpenInPlace(this.page);
+    await whenHydrated(this.page);
   }
 
   /** The glossary terms of entry `entry` in the text (links to the entry page). */

@@ -41,10 +41,21 @@ export async function whenHydrated(page) {
 }
 
 /** Waits until the glossary popover has its cards (`#term-popover[data-cards="loaded"]`):
- *  from then on a term opens its entry in place; before, it is a link to the entry page. */
+ *  from then on a term opens its entry in place; before the wasm runs it is a link to the
+ *  entry page. The popover fetches the cards on the reader's first sign of interest in a
+ *  term (pointer over one, focus, a touch): see [readyToOpen]. */
 export async function whenTermsOpenInPlace(page) {
   await whenHydrated(page);
   await page.locator('#term-popover[data-cards="loaded"]').waitFor({ state: 'attached' });
+}
+
+/** Gets a term ready to open in place, as a reader does: the pointer moves over it (which
+ *  asks the popover for its cards) and the cards arrive. Then a click opens the popover. */
+export async function readyToOpen(term) {
+  const page = term.page();
+  await whenHydrated(page);
+  await term.hover();
+  await whenTermsOpenInPlace(page);
 }
 
 /** Whether the element is the one the address's fragment names (CSS `:target`). */

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST } from '../corpus.mjs';
-import { whenHydrated, whenTermsOpenInPlace } from '../support.mjs';
+import { readyToOpen, whenHydrated } from '../support.mjs';
 
 /** Every index.html under dist/, and 404.html: the site's pages. */
 function htmlPages(root = DIST) {
@@ -93,9 +93,11 @@ test('using a document page violates no part of the policy, which is enforced', 
   const console = [];
   page.on('console', (message) => /Content Security Policy/i.test(message.text()) && console.push(message.text()));
   await page.goto('/doc/turning-point/');
-  await whenTermsOpenInPlace(page);
-  // A term's popover, a marker's list, a permalink.
-  await page.locator('a.term[data-entry="kamenev"]').first().click();
+  await whenHydrated(page);
+  // A term's popover (its cards fetched), a marker's list, a permalink.
+  const kamenev = page.locator('a.term[data-entry="kamenev"]').first();
+  await readyToOpen(kamenev);
+  await kamenev.click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   const marker = page.getByRole('button', { name: /^also in \d+ sources?$/ }).first();

@@ -2,16 +2,16 @@
 // tap; variant spellings open the same entry; occurrence links land on their passage; the
 // glossary index filters as you type; an entry page lists every occurrence in context.
 import { test, expect } from '@playwright/test';
-import { expectOnlyTarget, seriousViolations, whenHydrated, whenTermsOpenInPlace } from '../support.mjs';
+import { expectOnlyTarget, readyToOpen, seriousViolations, whenHydrated, whenTermsOpenInPlace } from '../support.mjs';
 
 const popover = (page) => page.getByRole('dialog');
 // A term in the text: a link to its entry page, which opens the popover once the cards are in.
 const term = (page, entry, text) => page.locator(`a.term[data-entry="${entry}"]`, { hasText: text }).first();
 
-/** Opens a document page and waits until its terms open in place. */
+/** Opens a document page and waits until its islands are hydrated. */
 async function openDocument(page, path) {
   await page.goto(path);
-  await whenTermsOpenInPlace(page);
+  await whenHydrated(page);
 }
 
 /** Opens a page and waits until its islands are hydrated. */
@@ -36,6 +36,7 @@ test.describe('at desktop width', () => {
   test('a click opens the entry next to the term; Escape closes it and focus returns', async ({ page }) => {
     await openDocument(page, '/doc/stalin-versus-trotsky/');
     const rabkrin = term(page, 'troika', 'troika');
+    await readyToOpen(rabkrin);
     await rabkrin.click();
     const dialog = popover(page);
     await expect(dialog).toBeVisible();
@@ -60,10 +61,11 @@ test.describe('at desktop width', () => {
 
   test('a click outside closes it, and only one popover is open at a time', async ({ page }) => {
     await openDocument(page, '/doc/turning-point/');
-    await term(page, 'lenin', 'Lenin').click();
+    const lenin = term(page, 'lenin', 'Lenin');
+    await readyToOpen(lenin);
+    await lenin.click();
     await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Vladimir Lenin');
     // A term further down, not under the open popover.
-    const lenin = term(page, 'lenin', 'Lenin');
     const trotsky = page.locator('a.term[data-entry="trotsky"]').last();
     await trotsky.click();
     await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Leon Trotsky');
@@ -85,6 +87,8 @@ test.describe('at desktop width', () => {
     expect(focused, 'Tab reached a glossary term').not.toBeNull();
     const first = page.locator(`[data-entry="${focused}"]`).first();
     await expect(first).toBeFocused();
+    // Focus on a term is the keyboard reader's sign of interest: the cards come.
+    await whenTermsOpenInPlace(page);
     await page.keyboard.press('Enter');
     await expect(popover(page)).toBeVisible();
     await expect(popover(page)).toBeFocused();
@@ -102,11 +106,12 @@ test.describe('at desktop width', () => {
   test('following an occurrence in the same document moves focus to that passage', async ({ page }) => {
     await openDocument(page, '/doc/how-the-bureaucracy-seized-power/');
     const first = term(page, 'kronstadt', 'Kronstadt');
+    await readyToOpen(first);
     await first.click();
     await popover(page).getByRole('link', { name: /^Russia: How the Bureaucracy Seized Power — chapters 8–10, occurrence 2 of/ }).click();
     // The occurrence's address has a query (?term=): a new page load of the same document.
     await expect(page).toHaveURL(/\/doc\/how-the-bureaucracy-seized-power\/\?term=kronstadt#/);
-    await whenTermsOpenInPlace(page);
+    await whenHydrated(page);
     await expect(popover(page)).toBeHidden();
     const target = page.locator('.block:target');
     await expect(target).toHaveCount(1);
@@ -130,6 +135,7 @@ test.describe('at desktop width', () => {
         const exact = new RegExp(`^${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
         const mark = page.locator(`a.term[data-entry="${entry}"]`).filter({ hasText: exact }).first();
         await expect(mark).toHaveText(spelling);
+        await readyToOpen(mark);
         await mark.click();
         const heading = popover(page).getByRole('heading', { level: 2 });
         await expect(heading).toBeVisible();
@@ -143,6 +149,7 @@ test.describe('at desktop width', () => {
   test('an occurrence link lands on its paragraph with the term highlighted', async ({ page }) => {
     await openDocument(page, '/doc/turning-point/');
     // Open Kamenev here and follow one of his occurrences in another document.
+    await readyToOpen(term(page, 'kamenev', 'Kamenev'));
     await term(page, 'kamenev', 'Kamenev').click();
     const link = popover(page).getByRole('link', { name: /^1922–27: Stalin versus Trotsky, occurrence 2 of/ });
     await link.click();
@@ -157,8 +164,31 @@ test.describe('at desktop width', () => {
     await expect(passage).toBeFocused();
   });
 
+  test('the cards come on the first sign of interest, and a click that comes first waits for them', async ({ page }) => {
+    const cards = [];
+    page.on('request', (request) => request.url().endsWith('/glossary.bin') && cards.push(new URL(request.url()).pathname));
+    await openDocument(page, '/doc/stalin-versus-trotsky/');
+    // A visit that never points at a term never downloads the cards.
+    await page.waitForTimeout(500);
+    expect(cards).toEqual([]);
+    await expect(page.locator('#term-popover')).not.toHaveAttribute('data-cards', 'loaded');
+    // The click comes at once (the pointer moves onto the term just before): it waits for
+    // the cards and opens the entry in place instead of following the link.
+    const troika = term(page, 'troika', 'troika');
+    await troika.click();
+    await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Troika (triumvirate)');
+    await expect(page).toHaveURL(/\/doc\/stalin-versus-trotsky\/$/);
+    expect(cards).toEqual(['/doc/stalin-versus-trotsky/glossary.bin']);
+    // Once: the next term needs no new download.
+    await page.keyboard.press('Escape');
+    await term(page, 'stalin', 'Stalin').click();
+    await expect(popover(page).getByRole('heading', { level: 2 })).toHaveText('Joseph Stalin');
+    expect(cards).toHaveLength(1);
+  });
+
   test('axe finds no serious or critical problem with a popover open', async ({ page }) => {
     await openDocument(page, '/doc/power-struggle-sources/');
+    await readyToOpen(term(page, 'declaration-of-46', ''));
     await term(page, 'declaration-of-46', '').click();
     await expect(popover(page)).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -173,6 +203,7 @@ test.describe('at phone width', () => {
     for (const entry of ['kronstadt', 'nep', 'kulak']) {
       const mark = page.locator(`a.term[data-entry="${entry}"]`).first();
       await mark.scrollIntoViewIfNeeded();
+      await readyToOpen(mark);
       await mark.tap();
       await expect(popover(page)).toBeVisible();
       await expectInsideViewport(page, popover(page));
@@ -195,6 +226,8 @@ test.describe('at phone width', () => {
       return null;
     });
     expect(target, 'some term wraps at 375 px').not.toBeNull();
+    await page.mouse.move(target.x, target.y);
+    await whenTermsOpenInPlace(page);
     await page.mouse.click(target.x, target.y);
     const box = await popover(page).boundingBox();
     const nearSecondLine = Math.abs(box.y - target.bottom) < 12 || Math.abs(box.y + box.height - target.top) < 12;

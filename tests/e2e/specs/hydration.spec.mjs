@@ -3,13 +3,13 @@
 // loading and hydrating logs no warning or error and throws nothing; and nothing moves
 // (cumulative layout shift 0).
 import { test, expect } from '@playwright/test';
-import { whenHydrated, whenTermsOpenInPlace } from '../support.mjs';
+import { whenHydrated } from '../support.mjs';
 
 test.describe.configure({ mode: 'parallel' });
 
 const PAGES = [
   { name: 'the library', path: '/' },
-  { name: 'a document', path: '/doc/power-struggle-sources/', terms: true },
+  { name: 'a document', path: '/doc/power-struggle-sources/' },
   { name: 'the glossary index', path: '/glossary/' },
   { name: 'an entry page', path: '/glossary/zinoviev/' },
   {
@@ -41,7 +41,7 @@ async function settle(page) {
   await page.waitForTimeout(300);
 }
 
-for (const { name, path, terms } of PAGES) {
+for (const { name, path } of PAGES) {
   test(`${name} (${path}) reads the same before and after hydration, quietly and without a shift`, async ({ browser, baseURL }) => {
     // Before: the page as the build wrote it, scripts off.
     const staticContext = await browser.newContext({ baseURL, viewport: VIEWPORT, javaScriptEnabled: false });
@@ -71,7 +71,6 @@ for (const { name, path, terms } of PAGES) {
       // The measure below means something: this browser reports layout shifts.
       expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('layout-shift'))).toBe(true);
       await whenHydrated(page);
-      if (terms) await whenTermsOpenInPlace(page);
       await settle(page);
       const after = await page.getByRole('main').innerText();
       expect(after).toBe(before);
