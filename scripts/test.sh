@@ -4,7 +4,9 @@
 #   bash scripts/test.sh
 #
 # Steps: formatting, clippy (native and wasm32), native unit tests, seed checksums, the release
-# build, and the Playwright end-to-end suite against dist/ served by a plain static server.
+# build, a second release build for a sub-folder (/reader/, into target/dist-reader), and the
+# Playwright end-to-end suite against dist/ (and the sub-folder build under /reader/) served by a
+# plain static server.
 # Every step runs even when an earlier one failed (except the browser tests, which need the
 # build); the last line says PASS or FAIL with the failed steps. Exit status 0 only on PASS.
 #
@@ -74,12 +76,18 @@ step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p source-reader -
 step unit-tests bash -c 'cargo test -p corpus --all-features && cargo test -p source-reader --features ssr' 
 step seeds bash -c 'cd seeds && sha256sum -c SHA256SUMS'
 if step build trunk build --release; then
+  # The same site for hosting in a sub-folder: specs/subfolder.spec.mjs serves it under /reader/.
+  # Without it (the build failed) that spec is skipped and this step's failure fails the run.
+  subfolder=none
+  if step build-subfolder trunk build --release --public-url /reader/ --dist target/dist-reader; then
+    subfolder="$root/target/dist-reader"
+  fi
   if [ "${SKIP_E2E:-0}" = 1 ]; then
     bold "== e2e: skipped (SKIP_E2E=1)"
   else
-    # The suite starts its own static server on a free port (see playwright.config.mjs).
+    # The suite starts its own static servers on free ports (see playwright.config.mjs).
     # shellcheck disable=SC2086
-    step e2e bash -c "cd tests/e2e && E2E_DIST='$root/dist' ./node_modules/.bin/playwright test ${E2E_ARGS:-}"
+    step e2e bash -c "cd tests/e2e && E2E_DIST='$root/dist' E2E_DIST_SUBFOLDER='$subfolder' ./node_modules/.bin/playwright test ${E2E_ARGS:-}"
   fi
 else
   failed+=("e2e (not run: no build)")

@@ -11,7 +11,8 @@
 //   subfolder      specs/subfolder.spec.mjs against a build for a sub-folder, served under
 //                  /reader/ (E2E_DIST_SUBFOLDER, default ../../target/dist-reader, made by
 //                  `trunk build --release --public-url /reader/ --dist target/dist-reader`).
-//                  Without that build the spec is skipped, unless E2E_DIST_SUBFOLDER names it.
+//                  Without that build the spec is skipped, unless E2E_DIST_SUBFOLDER names it
+//                  (E2E_DIST_SUBFOLDER=none: skipped, whatever is there).
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,9 +23,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(process.env.E2E_DIST || path.join(here, '../../dist'));
 
 export const SUBFOLDER_PREFIX = '/reader/';
-const subfolderGiven = !!process.env.E2E_DIST_SUBFOLDER;
-export const DIST_SUBFOLDER = path.resolve(process.env.E2E_DIST_SUBFOLDER || path.join(here, '../../target/dist-reader'));
-const hasSubfolderBuild = fs.existsSync(path.join(DIST_SUBFOLDER, 'index.html'));
+const subfolderOff = process.env.E2E_DIST_SUBFOLDER === 'none';
+const subfolderGiven = !!process.env.E2E_DIST_SUBFOLDER && !subfolderOff;
+export const DIST_SUBFOLDER = path.resolve(subfolderGiven ? process.env.E2E_DIST_SUBFOLDER : path.join(here, '../../target/dist-reader'));
+const hasSubfolderBuild = !subfolderOff && fs.existsSync(path.join(DIST_SUBFOLDER, 'index.html'));
 if (subfolderGiven && !hasSubfolderBuild) {
   throw new Error(`E2E_DIST_SUBFOLDER=${DIST_SUBFOLDER} has no index.html (build it with trunk build --release --public-url ${SUBFOLDER_PREFIX} --dist ...)`);
 }
