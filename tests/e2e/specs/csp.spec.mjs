@@ -5,37 +5,8 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST } from '../corpus.mjs';
+import { htmlPages, startTags } from '../html-files.mjs';
 import { readyToOpen, whenHydrated } from '../support.mjs';
-
-/** Every index.html under dist/, and 404.html: the site's pages. */
-function htmlPages(root = DIST) {
-  const pages = [];
-  const walk = (folder) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.name === 'index.html') pages.push(file);
-    }
-  };
-  walk(root);
-  pages.push(path.join(root, '404.html'));
-  return pages;
-}
-
-/** The start tags of an HTML file: { name, attributes: Map }. Quoted values may hold '>'. */
-function startTags(html) {
-  const tags = [];
-  const tag = /<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g;
-  const attribute = /([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?/g;
-  for (const [, name, rest] of html.matchAll(tag)) {
-    const attributes = new Map();
-    for (const [, key, value = ''] of rest.matchAll(attribute)) {
-      attributes.set(key.toLowerCase(), value.replace(/^["']|["']$/g, '').replaceAll('&#x27;', "'").replaceAll('&quot;', '"'));
-    }
-    tags.push({ name: name.toLowerCase(), attributes });
-  }
-  return tags;
-}
 
 /** A policy's directives: { 'script-src': ["'self'", ...], ... }. */
 function directives(policy) {
@@ -45,7 +16,7 @@ function directives(policy) {
 }
 
 test('every page holds the CSP meta tag and needs no inline script or style', () => {
-  const pages = htmlPages();
+  const pages = htmlPages(DIST);
   // All the routes, not a few: documents, originals, glossary entries, comparisons.
   expect(pages.length).toBeGreaterThan(200);
   const problems = [];

@@ -6,8 +6,12 @@
 import { test, expect } from '@playwright/test';
 import { LibraryPage, DocumentPage, NotFoundPage } from '../pages.mjs';
 import { expectOnlyTarget, readyToOpen, whenHydrated } from '../support.mjs';
+import { htmlPages, startTags } from '../html-files.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const SITE = process.env.E2E_SUBFOLDER_URL || '';
+const BUILD = process.env.E2E_DIST_SUBFOLDER_RESOLVED;
 const PREFIX = '/reader/';
 
 test.skip(!SITE, 'no sub-folder build: trunk build --release --public-url /reader/ --dist target/dist-reader (or set E2E_DIST_SUBFOLDER)');
@@ -17,13 +21,35 @@ async function expectUnderPrefix(page, pathname) {
   await expect(page).toHaveURL((url) => url.origin === new URL(SITE).origin && url.pathname === pathname);
 }
 
+test('every address in the pages of the build starts with /reader/', () => {
+  const outside = new Map(); // address -> the pages that hold it
+  const pages = htmlPages(BUILD);
+  for (const file of pages) {
+    for (const { name, attributes } of startTags(fs.readFileSync(file, 'utf8'))) {
+      for (const key of ['href', 'src', 'action']) {
+        const value = attributes.get(key);
+        if (!value?.startsWith('/') || value.startsWith(PREFIX)) continue;
+        const where = path.relative(BUILD, file);
+        const address = `<${name} ${key}="${value.replace(/[?#].*$/, '')}">`;
+        if (!outside.has(address)) outside.set(address, new Set());
+        outside.get(address).add(where);
+      }
+    }
+  }
+  expect(pages.length).toBeGreaterThan(200);
+  const report = [...outside].map(([address, where]) => `${address} in ${where.size} pages, e.g. ${[...where][0]}`);
+  const shown = report.length > 12 ? [...report.slice(0, 12), `... and ${report.length - 12} more`] : report;
+  expect(shown, `${outside.size} addresses outside ${PREFIX}`).toEqual([]);
+});
+
 let requests;
 test.beforeEach(async ({ page }) => {
   requests = [];
   page.on('request', (request) => requests.push(request.url()));
 });
 
-test.afterEach(async () => {
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.title.startsWith('every address')) return;
   const origin = new URL(SITE).origin;
   const outside = requests.filter((url) => {
     const { origin: o, pathname } = new URL(url);
