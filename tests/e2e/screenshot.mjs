@@ -14,6 +14,8 @@ for (const shot of shots) {
   page.on('response', (r) => { if (r.status() >= 400) console.error(r.status(), r.url()); });
   await page.goto(base + path);
   await page.waitForSelector('main h1');
+  // The islands answer clicks once hydrated (a term before that is a link to its entry page).
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
   if (action) await page.click(action);
   await page.waitForTimeout(400);
   const name = `${outDir}/${path.replace(/[^a-z0-9]+/gi, '_')}${action ? '_click' : ''}_${width}.png`;
