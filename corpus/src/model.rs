@@ -293,6 +293,9 @@ impl LinkKind {
     }
 }
 
+/// Parallel passages two documents must share at least to be read side by side.
+pub const MIN_SHARED_FOR_SIDE_BY_SIDE: usize = 3;
+
 impl Corpus {
     /// The document with this slug.
     pub fn document(&self, slug: &str) -> Option<(DocIndex, &Document)> {
@@ -335,6 +338,29 @@ impl Corpus {
             }
         }
         counts
+    }
+
+    /// The documents worth reading side by side with `doc`, with how many parallel passages
+    /// they share: editions of one text, not documents that quote each other once. A pair
+    /// qualifies when it shares at least [`MIN_SHARED_FOR_SIDE_BY_SIDE`] parallel passages
+    /// and they make at least a quarter of the shorter document's text. (Without the second
+    /// rule a large corpus of near-copies would pair every document with hundreds of others
+    /// through one or two passages each.)
+    pub fn side_by_side_documents(&self, doc: DocIndex) -> Vec<(DocIndex, usize)> {
+        let text_blocks = |d: DocIndex| {
+            self.documents[d as usize]
+                .blocks
+                .iter()
+                .filter(|b| b.kind.is_text())
+                .count()
+        };
+        let own = text_blocks(doc);
+        self.parallel_documents(doc)
+            .into_iter()
+            .filter(|&(other, shared)| {
+                shared >= MIN_SHARED_FOR_SIDE_BY_SIDE && shared * 4 >= own.min(text_blocks(other))
+            })
+            .collect()
     }
 
     /// Two editions read side by side: rows of (passage of `a`, passage of `b`) in reading
@@ -477,5 +503,23 @@ mod tests {
         // Seen from the other side the same pairs hold.
         assert_eq!(corpus.parallel_rows(1, 0)[0], (Some(2), Some(0)));
         assert_eq!(corpus.parallel_documents(0), [(1, 3)]);
+        // Three shared passages are at least a quarter of the shorter edition (4 blocks).
+        assert_eq!(corpus.side_by_side_documents(0), [(1, 3)]);
+        assert_eq!(corpus.side_by_side_documents(1), [(0, 3)]);
+    }
+
+    #[test]
+    fn documents_that_share_a_passage_or_two_are_not_editions() {
+        let mut corpus = Corpus {
+            documents: vec![doc(4), doc(40)],
+            glossary: Vec::new(),
+            links: vec![parallel(0, 2), parallel(1, 3)],
+        };
+        assert_eq!(corpus.parallel_documents(0), [(1, 2)]);
+        assert!(corpus.side_by_side_documents(0).is_empty());
+        // Three shared of a 40-block and a 20-block document: under a quarter of 20.
+        corpus.documents[0] = doc(20);
+        corpus.links.push(parallel(2, 4));
+        assert!(corpus.side_by_side_documents(0).is_empty());
     }
 }

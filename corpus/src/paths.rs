@@ -58,7 +58,7 @@ pub fn all(corpus: &Corpus) -> Vec<String> {
     }
     // One side-by-side page per pair of editions, the one earlier in the catalog on the left.
     for (index, doc) in corpus.documents.iter().enumerate() {
-        for (other, _) in corpus.parallel_documents(index as u16) {
+        for (other, _) in corpus.side_by_side_documents(index as u16) {
             if usize::from(other) > index {
                 paths.push(parallel(&doc.slug, &corpus.documents[other as usize].slug));
             }

@@ -59,7 +59,7 @@ pub fn DocumentPage() -> impl IntoView {
 fn SideBySideLinks(doc: DocIndex) -> impl IntoView {
     let this = &corpus().documents[doc as usize];
     corpus()
-        .parallel_documents(doc)
+        .side_by_side_documents(doc)
         .into_iter()
         .map(|(other_index, count)| {
             let other = &corpus().documents[other_index as usize];

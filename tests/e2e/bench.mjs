@@ -190,10 +190,12 @@ async function documentLoad(ctx) {
   };
 }
 
-/** Glossary popover: time from a click on a term to the popover open with its entry, over
- *  100 opens of different terms of one loaded document (in the page: performance.now()
- *  before the click, then checked every animation frame, so the figure includes the wait
- *  for the next frame, which is when the popover is shown and placed). */
+/** Glossary popover: time from a click on a term to the popover open, filled and placed,
+ *  over 100 opens of different terms of one loaded document, and whether that happened
+ *  before the next animation frame (so the frame after the click paints it). In the page:
+ *  performance.now() just before the click; a MutationObserver on the popover notes when
+ *  its placement is written (the last step of opening); the first animation frame after the
+ *  click is the deadline. */
 async function popoverOpen(ctx) {
   const { browser, options, reader } = ctx;
   const opens = Number(process.env.BENCH_OPENS || 100);
@@ -203,38 +205,44 @@ async function popoverOpen(ctx) {
     await page.goto(`${reader.url}/doc/${options.doc}/`);
     // The cards load on the reader's first sign of interest in a term (pointer or focus);
     // the timed clicks come after, as a reader's do.
-    await page.waitForSelector('html[data-hydrated]');
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
     await page.hover('a.term[data-entry]');
     await page.waitForSelector('#term-popover[data-cards="loaded"]', { state: 'attached' });
     const times = [];
+    let inFrame = 0;
     const counts = await page.evaluate(() => document.querySelectorAll('a.term[data-entry]').length);
     for (let i = 0; i < opens; i++) {
-      const ms = await page.evaluate(async (index) => {
+      const { opened, beforeFrame } = await page.evaluate(async (index) => {
         const terms = document.querySelectorAll('a.term[data-entry]');
         const term = terms[(index * 7) % terms.length];
         const popover = document.getElementById('term-popover');
         if (popover.matches(':popover-open')) popover.hidePopover();
         term.scrollIntoView({ block: 'center' });
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const t0 = performance.now();
-        term.click();
         return new Promise((resolve, reject) => {
-          const started = performance.now();
-          const check = () => {
+          let frameAt = null;
+          const observer = new MutationObserver(() => {
             const heading = popover.querySelector('h2');
-            if (popover.matches(':popover-open') && heading && popover.getBoundingClientRect().height > 0) {
-              resolve(performance.now() - t0);
-            } else if (performance.now() - started > 5000) reject(new Error('popover did not open'));
-            else requestAnimationFrame(check);
-          };
-          check();
+            if (popover.matches(':popover-open') && heading && popover.style.top && popover.getBoundingClientRect().height > 0) {
+              const opened = performance.now() - t0;
+              observer.disconnect();
+              resolve({ opened, beforeFrame: frameAt === null });
+            }
+          });
+          observer.observe(popover, { attributes: true, attributeFilter: ['style', 'class'], childList: true, subtree: true });
+          popover.style.top = '';
+          const t0 = performance.now();
+          requestAnimationFrame(() => (frameAt = performance.now()));
+          term.click();
+          setTimeout(() => reject(new Error('popover did not open')), 5000);
         });
       }, i);
-      times.push(ms);
+      times.push(opened);
+      if (beforeFrame) inFrame++;
     }
     return {
-      title: `glossary popover on "${options.doc}": click → popover open with its entry (${opens} opens of ${counts} marked terms)`,
-      text: table(['opens', 'median', 'p95', 'max'], [[String(opens), ms(median(times)), ms(quantile(times, 0.95)), ms(Math.max(...times))]]),
+      title: `glossary popover on "${options.doc}": click → popover open, filled and placed (${opens} opens of ${counts} marked terms)`,
+      text: table(['opens', 'median', 'p95', 'max', 'placed before the next frame'], [[String(opens), `${median(times).toFixed(1)} ms`, `${quantile(times, 0.95).toFixed(1)} ms`, `${Math.max(...times).toFixed(1)} ms`, `${inFrame} of ${opens}`]]),
     };
   } finally {
     await context.close();
