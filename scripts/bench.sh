@@ -2,8 +2,10 @@
 # Benchmark (not a test: it prints figures). Builds the release bundle, prints its sizes
 # (raw, gzip -9, brotli), the corpus figures (marked terms per document, links by kind), link
 # detection time on the seeds, ×10 and ×100 (scripts/bench-links.sh), and in headless
-# Chromium the cold load of a document against the same text as a plain static HTML page and
-# the glossary popover's click-to-open time (tests/e2e/bench.mjs).
+# Chromium (tests/e2e/bench.mjs): the cold load of a document against the same text as a
+# plain static HTML page, what its first visit transfers, the glossary popover's
+# click-to-open time, and Lighthouse (mobile) on the document and on the plain page.
+# The site at scale (×100, ×1000) is scripts/bench-scale.sh.
 #
 #   bash scripts/bench.sh [bench.mjs arguments: --runs N, --doc SLUG, --only SECTION, …]
 #
@@ -19,6 +21,11 @@ for var in BENCH_NO_BUILD BENCH_DIST BENCH_RUNS; do
 done
 
 SETUP_BROWSER=1 source scripts/setup.sh >&2
+# Lighthouse, for the benchmark only (not a test dependency): npm's lighthouse 13 into .tools/.
+if [ ! -x .tools/node_modules/.bin/lighthouse ]; then
+  echo "[bench] installing lighthouse 13 into .tools/" >&2
+  npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error "lighthouse@13" "binaryen@132.0.0" >&2
+fi
 dist=$(realpath -m "${BENCH_DIST:-dist}")
 if [ "${BENCH_NO_BUILD:-0}" != 1 ] && [ -z "${BENCH_DIST:-}" ]; then
   echo "[bench] trunk build --release" >&2
@@ -62,7 +69,7 @@ for pattern in '*.wasm' '*.js' '*.css'; do
   [ "$found" = 1 ] || { echo "no $pattern in $dist/" >&2; exit 1; }
 done
 printf '%-44s %12s %12s %12s %10s %10s\n' total "$total_raw" "$total_gz" "$total_br" "$(kb "$total_raw")" "$(kb "$total_br")"
-echo "(bytes, then KB of 1024 bytes; the per-route index.html copies are not counted)"
+echo "(bytes, then KB of 1024 bytes; the pages and their data are in firstVisitTransfer below)"
 
 echo
 echo "## corpus: marked glossary occurrences per document, links by kind (corpus-tool)"
