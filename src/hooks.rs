@@ -12,6 +12,15 @@ pub struct PageTitle(pub Arc<Mutex<String>>);
 #[derive(Clone)]
 pub struct SiteBase(pub String);
 
+/// The app path the page is rendered for ("/doc/x/", without the base prefix).
+#[derive(Clone)]
+pub struct RoutePath(pub String);
+
+/// The app path of the page being rendered.
+pub fn use_route_path() -> String {
+    use_context::<RoutePath>().map(|p| p.0).unwrap_or_default()
+}
+
 /// Sets the page's title (the tab title and the `<title>` of the file).
 pub fn use_title(title: impl Into<String>) {
     if let Some(PageTitle(slot)) = use_context::<PageTitle>() {

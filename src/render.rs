@@ -14,7 +14,7 @@ use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
 
 use crate::app::App;
-use crate::hooks::{PageTitle, SiteBase};
+use crate::hooks::{PageTitle, RoutePath, SiteBase};
 
 /// The corpus every page will be rendered from (once per process).
 pub fn install_corpus(corpus: corpus::model::Corpus) {
@@ -37,6 +37,7 @@ pub fn render_body(base: &str, path: &str) -> (String, String) {
         provide_context(RequestUrl::new(&paths::under(base, route)));
         provide_context(title.clone());
         provide_context(SiteBase(base.to_string()));
+        provide_context(RoutePath(path.to_string()));
         view! { <App base=base.to_string() /> }.to_html()
     });
     owner.unset();

@@ -4,9 +4,9 @@
 use corpus::model::{DocIndex, Link, PassageRef};
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::{corpus, links_of};
+use crate::hooks::use_href;
 
 /// Characters of a counterpart shown in the list.
 const SNIPPET_CHARS: usize = 180;
@@ -47,6 +47,7 @@ pub fn marker_label(here: PassageRef) -> String {
 /// reader left from when they come Back.
 #[component]
 pub fn CounterpartsList(here: PassageRef) -> impl IntoView {
+    let href = use_href();
     let source = &corpus().documents[here.doc as usize];
     let anchor = source.blocks[here.block as usize].anchor.as_str();
     let items = counterparts(here)
@@ -70,10 +71,10 @@ pub fn CounterpartsList(here: PassageRef) -> impl IntoView {
                     </p>
                     <p class="counterpart-snippet">{snippet}</p>
                     <p class="counterpart-actions">
-                        <A href=paths::passage(&document.slug, &block.anchor) attr:data-origin=anchor>
+                        <a href=href(&paths::passage(&document.slug, &block.anchor)) data-origin=anchor>
                             "Go to this passage"
-                        </A>
-                        <A href=compare_path(first, second)>"Compare wording"</A>
+                        </a>
+                        <a href=href(&compare_path(first, second))>"Compare wording"</a>
                     </p>
                 </li>
             }

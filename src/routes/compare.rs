@@ -8,13 +8,12 @@ use corpus::diff::{Strictness, diff};
 use corpus::model::{Document, PassageRef};
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::diff_text::{DiffText, Side, change_count};
 use crate::components::exact_toggle::ExactToggle;
 use crate::data::{corpus, links_of};
-use crate::hooks::use_title;
+use crate::hooks::{use_href, use_title};
 use crate::routes::not_found::NotFound;
 
 /// A passage named by document slug and anchor.
@@ -57,6 +56,7 @@ pub fn ComparePage() -> impl IntoView {
         return NotFound().into_any();
     };
     use_title("Compare passages · Source Reader");
+    let href = use_href();
     let (text_a, text_b) = (corpus().passage_text(a), corpus().passage_text(b));
     let link = links_of(a)
         .iter()
@@ -90,7 +90,7 @@ pub fn ComparePage() -> impl IntoView {
                     <section class="compare-column" aria-labelledby=heading_id.clone()>
                         <h2 id=heading_id.clone() class="compare-source">
                             <span class="compare-kind">{document.kind.label()}</span>
-                            <A href=paths::passage(&document.slug, anchor)>{document.title.as_str()}</A>
+                            <a href=href(&paths::passage(&document.slug, anchor))>{document.title.as_str()}</a>
                         </h2>
                         <p class="compare-text">
                             <DiffText text=text diff=difference.clone() side=side />

@@ -3,7 +3,6 @@
 use corpus::model::DocIndex;
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::document_text::DocumentText;
@@ -42,7 +41,7 @@ pub fn DocumentPage() -> impl IntoView {
                 </dl>
                 <p class="document-tools">
                     {thousands(document.word_count)} " words · " {document.reading_minutes()}
-                    " min read · " <A href=paths::original(&document.slug)>"Original text"</A>
+                    " min read · " <a href=href(&paths::original(&document.slug))>"Original text"</a>
                 </p>
                 <SideBySideLinks doc=index />
             </header>
@@ -57,6 +56,7 @@ pub fn DocumentPage() -> impl IntoView {
 /// Links to read this document side by side with each edition it shares passages with.
 #[component]
 fn SideBySideLinks(doc: DocIndex) -> impl IntoView {
+    let href = use_href();
     let this = &corpus().documents[doc as usize];
     corpus()
         .side_by_side_documents(doc)
@@ -64,16 +64,16 @@ fn SideBySideLinks(doc: DocIndex) -> impl IntoView {
         .map(|(other_index, count)| {
             let other = &corpus().documents[other_index as usize];
             // One page per pair: the edition earlier in the catalog is on the left.
-            let href = if doc < other_index {
+            let pair = if doc < other_index {
                 paths::parallel(&this.slug, &other.slug)
             } else {
                 paths::parallel(&other.slug, &this.slug)
             };
             view! {
                 <p class="document-tools">
-                    <A href=href>
+                    <a href=href(&pair)>
                         {format!("Read side by side with “{}”", other.title)}
-                    </A>
+                    </a>
                     {format!(" ({count} shared passages)")}
                 </p>
             }

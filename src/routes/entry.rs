@@ -5,7 +5,6 @@ use corpus::model::Entry;
 use corpus::paths;
 use corpus::text::context;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::see_also::SeeAlsoList;
@@ -53,7 +52,7 @@ fn EntryArticle(entry: &'static Entry) -> impl IntoView {
     });
     view! {
         <article class="page entry">
-            <p class="crumbs"><A href=paths::GLOSSARY>"← Glossary"</A></p>
+            <p class="crumbs"><a href=href(paths::GLOSSARY)>"← Glossary"</a></p>
             <p class="document-kind">{entry.kind.label()}</p>
             <h1>{entry.headword.as_str()}</h1>
             {dates}
@@ -87,15 +86,15 @@ fn occurrence_summary(entry: &Entry) -> String {
 /// Every occurrence in context, grouped by document; each line links to its passage.
 #[component]
 fn Concordance(entry: &'static Entry) -> impl IntoView {
-    corpus()
-        .documents
-        .iter()
-        .enumerate()
-        .filter_map(|(doc_index, document)| {
-            let lines = entry
-                .occurrences
+    let href = use_href();
+    // Occurrences are in document order: one group per document, in one pass.
+    entry
+        .occurrences
+        .chunk_by(|a, b| a.doc == b.doc)
+        .map(|group| {
+            let document = &corpus().documents[group[0].doc as usize];
+            let lines = group
                 .iter()
-                .filter(|o| o.doc as usize == doc_index)
                 .map(|occurrence| {
                     let block = &document.blocks[occurrence.block as usize];
                     let text = document.text(block);
@@ -103,18 +102,17 @@ fn Concordance(entry: &'static Entry) -> impl IntoView {
                     let (left, right) = context(text, start, end, CONTEXT_CHARS);
                     view! {
                         <li>
-                            <A href=paths::occurrence(&document.slug, &block.anchor, &entry.id)>
+                            <a href=href(&paths::occurrence(&document.slug, &block.anchor, &entry.id))>
                                 <span class="kwic-left">{left}</span>
                                 <mark class="kwic-term">{&text[start..end]}</mark>
                                 <span class="kwic-right">{right}</span>
-                            </A>
+                            </a>
                         </li>
                     }
                 })
                 .collect::<Vec<_>>();
-            (!lines.is_empty()).then(|| {
-                let count = lines.len();
-                view! {
+            let count = lines.len();
+            view! {
                     <section class="concordance block" id=document.slug.as_str() aria-labelledby=format!("in-{}", document.slug)>
                         <h3 id=format!("in-{}", document.slug)>
                             {document.title.as_str()}
@@ -122,8 +120,7 @@ fn Concordance(entry: &'static Entry) -> impl IntoView {
                         </h3>
                         <ol class="kwic">{lines}</ol>
                     </section>
-                }
-            })
+            }
         })
         .collect_view()
 }

@@ -2,10 +2,9 @@
 
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::data::corpus;
-use crate::hooks::use_title;
+use crate::hooks::{use_href, use_title};
 
 /// Formats a count with thousands separators: 3934 -> "3,934".
 pub fn thousands(value: u32) -> String {
@@ -23,6 +22,7 @@ pub fn thousands(value: u32) -> String {
 /// The home page: the documents of the corpus.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    let href = use_href();
     use_title("Library · Source Reader");
     let cards = corpus()
         .documents
@@ -32,7 +32,7 @@ pub fn LibraryPage() -> impl IntoView {
                 <li class="card">
                     <p class="card-kind">{document.kind.label()}</p>
                     <h2 class="card-title">
-                        <A href=paths::document(&document.slug)>{document.title.as_str()}</A>
+                        <a href=href(&paths::document(&document.slug))>{document.title.as_str()}</a>
                     </h2>
                     <p class="card-byline">{document.author.as_str()}</p>
                     <p class="card-provenance">{document.provenance.as_str()}</p>

@@ -2,16 +2,16 @@
 
 use corpus::paths;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::data::corpus;
-use crate::hooks::use_title;
+use crate::hooks::{use_href, use_title};
 use crate::routes::not_found::NotFound;
 
 /// The original-text view of `/doc/:slug/original`.
 #[component]
 pub fn OriginalPage() -> impl IntoView {
+    let href = use_href();
     let params = use_params_map();
     let slug = params.read_untracked().get("slug").unwrap_or_default();
     {
@@ -22,7 +22,7 @@ pub fn OriginalPage() -> impl IntoView {
                 view! {
             <article class="page original">
                 <p class="crumbs">
-                    <A href=paths::document(&document.slug)>"← Reading view"</A>
+                    <a href=href(&paths::document(&document.slug))>"← Reading view"</a>
                 </p>
                 <h1>"Original text"</h1>
                 <p class="lede">

@@ -6,13 +6,12 @@ use corpus::model::{DocIndex, Document};
 use corpus::paths;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::diff_text::{DiffText, Side};
 use crate::components::exact_toggle::ExactToggle;
 use crate::data::corpus;
-use crate::hooks::use_title;
+use crate::hooks::{use_href, use_title};
 use crate::routes::compare::{DiffLegend, STRICTNESS_LEVELS, variant_class};
 use crate::routes::not_found::NotFound;
 
@@ -77,10 +76,11 @@ pub fn ParallelPage() -> impl IntoView {
 
 #[component]
 fn ColumnHead(document: &'static Document) -> impl IntoView {
+    let href = use_href();
     view! {
         <div role="columnheader" class="compare-source">
             <span class="compare-kind">{document.kind.label()}</span>
-            <A href=paths::document(&document.slug)>{document.title.as_str()}</A>
+            <a href=href(&paths::document(&document.slug))>{document.title.as_str()}</a>
         </div>
     }
 }
@@ -104,6 +104,7 @@ fn ParallelRow(
         (Some(l), Some(r)) => Some(diff(passage(a, l).2, passage(b, r).2, strictness)),
         _ => None,
     };
+    let href = use_href();
     let cell = |doc: DocIndex, block: Option<u32>, side: Side| match block {
         None => Either::Left(view! { <div role="cell" class="parallel-cell is-missing">"—"</div> }),
         Some(block) => {
@@ -118,13 +119,13 @@ fn ParallelRow(
                 <div role="cell" class="parallel-cell">
                     {marked}
                     " "
-                    <A
-                        href=paths::passage(&document.slug, &data.anchor)
-                        attr:class="parallel-goto"
-                        attr:aria-label="Open this passage in its document"
+                    <a
+                        href=href(&paths::passage(&document.slug, &data.anchor))
+                        class="parallel-goto"
+                        aria-label="Open this passage in its document"
                     >
                         "¶"
-                    </A>
+                    </a>
                 </div>
             })
         }
