@@ -182,6 +182,7 @@ pub mod popover {
             let _ = previous.set_attribute("aria-expanded", "false");
         }
         let _ = term.set_attribute("aria-expanded", "true");
+        let _ = term.set_attribute("aria-controls", id);
         let Some(popover) = element(id) else { return };
         if !popover.matches(":popover-open").unwrap_or(false) {
             // With the term as its source, Tab goes from the term into the popover and

@@ -75,6 +75,10 @@ impl PageTemplate {
             .ok_or(TemplateError("has no modulepreload link to the wasm glue"))?;
         let wasm = link_href(&html, "preload", ".wasm")
             .ok_or(TemplateError("has no preload link to the wasm"))?;
+        // No preloads: fetched from the head, the wasm would share the first round trips
+        // with the page and its stylesheet. The boot module runs after the page is parsed
+        // and fetches them then: text first, interactivity next.
+        let html = without_links(&html, &["modulepreload", "preload"]);
         let title_start = html
             .find("<title>")
             .ok_or(TemplateError("has no <title>"))?;
@@ -159,6 +163,28 @@ fn link_href(html: &str, rel: &str, suffix: &str) -> Option<String> {
     })
 }
 
+/// The page without its `<link>`s of these `rel`s.
+fn without_links(html: &str, rels: &[&str]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let Some(end) = rest[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..end];
+        if !rels
+            .iter()
+            .any(|rel| tag.contains(&format!("rel=\"{rel}\"")))
+        {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The page without any `<script>` that has no `src` (Trunk's initializer).
 fn without_inline_scripts(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -215,6 +241,7 @@ mod tests {
         assert!(page.contains("<script type=\"module\" src=\"/boot-2.js\"></script>"));
         assert!(!page.contains("import init"));
         assert!(page.contains("main-1.css"));
+        assert!(!page.contains("preload"));
         assert!(template.boot_script().contains("from \"/reader-2.js\""));
     }
 

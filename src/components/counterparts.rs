@@ -1,7 +1,7 @@
 //! "Also in N sources": the margin marker of a passage that is told elsewhere in the corpus,
 //! and the list of its counterparts it opens, each with a way there and a way to compare.
 
-use corpus::model::{DocIndex, Link, PassageRef};
+use corpus::model::{DocIndex, Link, LinkKind, PassageRef};
 use corpus::paths;
 use leptos::prelude::*;
 
@@ -56,10 +56,16 @@ pub fn CounterpartsList(here: PassageRef) -> impl IntoView {
             let document = &corpus().documents[there.doc as usize];
             let block = &document.blocks[there.block as usize];
             let text = document.text(block);
-            let snippet = match text.char_indices().nth(SNIPPET_CHARS) {
-                Some((cut, _)) => format!("{}…", &text[..cut]),
-                None => text.to_string(),
-            };
+            // A parallel is the same text: its snippet would repeat the passage's own words
+            // (Compare wording shows how they differ). Other kinds show how the other source
+            // tells it.
+            let snippet = (link.kind != LinkKind::Parallel).then(|| {
+                let snippet = match text.char_indices().nth(SNIPPET_CHARS) {
+                    Some((cut, _)) => format!("{}…", &text[..cut]),
+                    None => text.to_string(),
+                };
+                view! { <p class="counterpart-snippet">{snippet}</p> }
+            });
             let (first, second) = if link.a == here { (here, there) } else { (there, here) };
             view! {
                 <li class="counterpart">
@@ -69,7 +75,7 @@ pub fn CounterpartsList(here: PassageRef) -> impl IntoView {
                         <cite>{document.title.as_str()}</cite>
                         <span class="counterpart-doc-kind">{format!(" · {}", document.kind.label())}</span>
                     </p>
-                    <p class="counterpart-snippet">{snippet}</p>
+                    {snippet}
                     <p class="counterpart-actions">
                         <a href=href(&paths::passage(&document.slug, &block.anchor)) data-origin=anchor>
                             "Go to this passage"

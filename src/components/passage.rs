@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use crate::components::counterparts::{CounterpartsList, list_id, marker_label};
 use crate::components::counterparts_toggle::CounterpartsToggle;
-use crate::components::term_popover::POPOVER_ID;
 use crate::data::{corpus, links_of};
 use crate::hooks::use_href;
 
@@ -21,7 +20,8 @@ pub fn Passage(doc: DocIndex, block: u32) -> impl IntoView {
     let anchor = data.anchor.as_str();
     let here = PassageRef { doc, block };
     let linked = !links_of(here).is_empty();
-    let permalink_href = use_href()(&paths::passage(&document.slug, anchor));
+    // Same page: the fragment alone is the whole address (copying the link gives it all).
+    let permalink_href = format!("#{anchor}");
     let permalink = move || {
         view! {
             <a class="permalink" href=permalink_href.clone() aria-label="Permalink to this passage">
@@ -89,7 +89,9 @@ fn Runs(doc: DocIndex, block: u32) -> impl IntoView {
 
 /// A glossary term in the text: a link to its entry's page, so that it works before the
 /// wasm has loaded and without JavaScript. The page's popover island opens the entry in
-/// place instead (on click, tap or Enter), found by `data-entry`.
+/// place instead (on click, tap or Enter), found by `data-entry`. The island marks the terms
+/// `aria-haspopup` once it can open them (before that, and without JavaScript, they are
+/// plain links), and gives the one that opened it `aria-expanded` and `aria-controls`.
 #[component]
 fn TermMark(entry: EntryIndex, text: &'static str) -> impl IntoView {
     let id = corpus().glossary[entry as usize].id.as_str();
@@ -98,9 +100,6 @@ fn TermMark(entry: EntryIndex, text: &'static str) -> impl IntoView {
         <a
             class="term"
             href=href(&paths::entry(id))
-            aria-haspopup="dialog"
-            aria-expanded="false"
-            aria-controls=POPOVER_ID
             data-entry=id
         >
             {text}

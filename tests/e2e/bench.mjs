@@ -14,7 +14,8 @@
 // figure is "navigation start → sentence on screen", measured inside the page. Every load is
 // cold: a new browser context (empty HTTP and code caches) per run.
 import { chromium } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -332,14 +333,14 @@ async function lighthouse(ctx) {
   const { options, reader, plain } = ctx;
   const binary = path.resolve(here, '../../.tools/node_modules/.bin/lighthouse');
   if (!fs.existsSync(binary)) throw new Error(`no ${binary}: scripts/bench.sh installs it`);
-  const run = (url) => {
-    const result = spawnSync(binary, [url, '--output=json', '--quiet', '--only-categories=performance',
+  // Asynchronous: the static servers Lighthouse loads from run in this process.
+  const run = async (url) => {
+    const { stdout } = await promisify(execFile)(binary, [url, '--output=json', '--quiet', '--only-categories=performance',
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage'], {
       env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
-      encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 180_000,
     });
-    if (result.status !== 0) throw new Error(`lighthouse failed on ${url}: ${result.stderr.slice(-2000)}`);
-    const audits = JSON.parse(result.stdout).audits;
+    const audits = JSON.parse(stdout).audits;
     return {
       lcp: audits['largest-contentful-paint'].numericValue,
       tbt: audits['total-blocking-time'].numericValue,
@@ -352,7 +353,7 @@ async function lighthouse(ctx) {
   ];
   const results = targets.map(() => []);
   for (let i = 0; i < options.lighthouseRuns; i++) {
-    for (const [index, target] of targets.entries()) results[index].push(run(target.url));
+    for (const [index, target] of targets.entries()) results[index].push(await run(target.url));
   }
   const med = (index, key) => median(results[index].map((r) => r[key]));
   const rows = targets.map((target, index) => [
@@ -386,10 +387,11 @@ async function main() {
   const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-bench-'));
   fs.writeFileSync(path.join(plainDir, `${options.doc}.html`), plainHtml(document.title, source));
 
-  const reader = await startStaticServer(options.dist);
-  const large = options.largeDist ? await startStaticServer(options.largeDist) : null;
+  // Both sites served as a CDN would: brotli for text and wasm.
+  const reader = await startStaticServer(options.dist, { compress: true });
+  const large = options.largeDist ? await startStaticServer(options.largeDist, { compress: true }) : null;
   if (large && !options.largeDoc) options.largeDoc = `${options.doc}-c000`;
-  const plain = await startStaticServer(plainDir);
+  const plain = await startStaticServer(plainDir, { compress: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],

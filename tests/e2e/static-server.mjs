@@ -16,6 +16,7 @@
 // With PORT 0 the system picks a free port; the address is printed as "serving ROOT at URL".
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,10 +41,26 @@ function statOrNull(file) {
   }
 }
 
-function send(res, status, file, method) {
+// With `compress`, text and wasm go out as brotli (quality 11, made once per file), as a CDN
+// or a host that precompresses sends them, when the client accepts it: the benchmarks'
+// server, so that sizes and timings are those of a real deployment.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.bin']);
+const brotliCache = new Map();
+
+function send(res, status, file, method, req, compress = false) {
   const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-  const body = fs.readFileSync(file);
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+  let body = fs.readFileSync(file);
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
+  if (compress && COMPRESSIBLE.has(path.extname(file).toLowerCase()) && /\bbr\b/.test(req?.headers['accept-encoding'] || '')) {
+    if (!brotliCache.has(file)) {
+      brotliCache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    body = brotliCache.get(file);
+    headers['Content-Encoding'] = 'br';
+    headers.Vary = 'Accept-Encoding';
+  }
+  headers['Content-Length'] = body.length;
+  res.writeHead(status, headers);
   res.end(method === 'HEAD' ? undefined : body);
 }
 
@@ -52,9 +69,9 @@ function bareNotFound(res, method) {
   res.end(method === 'HEAD' ? undefined : 'Not found\n');
 }
 
-function notFound(res, root, method) {
+function notFound(res, root, method, req, compress) {
   const page = path.join(root, '404.html');
-  if (statOrNull(page)?.isFile()) return send(res, 404, page, method);
+  if (statOrNull(page)?.isFile()) return send(res, 404, page, method, req, compress);
   bareNotFound(res, method);
 }
 
@@ -65,7 +82,7 @@ export function normalizePrefix(prefix = '/') {
 }
 
 /** Handles one request against `root` (an absolute folder) mounted at `prefix`. */
-export function handle(root, req, res, { prefix = '/' } = {}) {
+export function handle(root, req, res, { prefix = '/', compress = false } = {}) {
   const method = req.method || 'GET';
   if (method !== 'GET' && method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' });
@@ -82,11 +99,11 @@ export function handle(root, req, res, { prefix = '/' } = {}) {
   try {
     pathname = decodeURIComponent(url.pathname.slice(mount.length - 1));
   } catch {
-    return notFound(res, root, method);
+    return notFound(res, root, method, req, compress);
   }
   // Never leave the root.
   const file = path.join(root, path.normalize(pathname));
-  if (file !== root && !file.startsWith(root + path.sep)) return notFound(res, root, method);
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound(res, root, method, req, compress);
   const stat = statOrNull(file);
   if (stat?.isDirectory()) {
     if (!url.pathname.endsWith('/')) {
@@ -94,19 +111,19 @@ export function handle(root, req, res, { prefix = '/' } = {}) {
       return res.end();
     }
     const index = path.join(file, 'index.html');
-    if (statOrNull(index)?.isFile()) return send(res, 200, index, method);
-    return notFound(res, root, method);
+    if (statOrNull(index)?.isFile()) return send(res, 200, index, method, req, compress);
+    return notFound(res, root, method, req, compress);
   }
-  if (stat?.isFile()) return send(res, 200, file, method);
-  return notFound(res, root, method);
+  if (stat?.isFile()) return send(res, 200, file, method, req, compress);
+  return notFound(res, root, method, req, compress);
 }
 
 /** Starts a server on `root` (under `prefix`); resolves to { server, url } once it listens. */
-export function startStaticServer(root, { port = 0, host = '127.0.0.1', prefix = '/' } = {}) {
+export function startStaticServer(root, { port = 0, host = '127.0.0.1', prefix = '/', compress = false } = {}) {
   const absolute = path.resolve(root);
   const server = http.createServer((req, res) => {
     try {
-      handle(absolute, req, res, { prefix });
+      handle(absolute, req, res, { prefix, compress });
     } catch (error) {
       res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end(String(error));
