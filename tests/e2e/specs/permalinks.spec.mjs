@@ -44,7 +44,9 @@ test('a permalink opened in a fresh browser shows its paragraph marked, focused 
   await expect(paragraph).not.toBeInViewport();
   expect(await isTarget(paragraph)).toBe(false);
   await paragraph.hover();
-  const href = await reader.permalinkOf(paragraph).getAttribute('href');
+  // The permalink is the bare fragment, which resolves to the passage's full address.
+  expect(await reader.permalinkOf(paragraph).getAttribute('href')).toBe(`#${anchor}`);
+  const href = await reader.permalinkOf(paragraph).evaluate((a) => new URL(a.href).pathname + new URL(a.href).hash);
   expect(href).toBe(`/doc/${SLUG}/#${anchor}`);
 
   // A new browser context: no history, no cache, the link's first page.
