@@ -135,9 +135,11 @@ impl PageTemplate {
         format!(
             r#"// Starts the reader: written by the build (src/render.rs). An external module rather
 // than an inline initializer, so that the site runs under script-src 'self'.
-import init, * as reader from "{glue}";
-
-await init({{ module_or_path: "{wasm}" }});
+// Text first: the code is fetched once the page has been painted (after the next frame),
+// so that it never shares the first screen's round trips or main thread.
+await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+const reader = await import("{glue}");
+await reader.default({{ module_or_path: "{wasm}" }});
 for (const island of document.querySelectorAll("leptos-island")) {{
   const hydrate = reader[island.dataset.component];
   if (hydrate) hydrate(island);
@@ -242,7 +244,7 @@ mod tests {
         assert!(!page.contains("import init"));
         assert!(page.contains("main-1.css"));
         assert!(!page.contains("preload"));
-        assert!(template.boot_script().contains("from \"/reader-2.js\""));
+        assert!(template.boot_script().contains("import(\"/reader-2.js\")"));
     }
 
     #[test]

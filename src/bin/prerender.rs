@@ -57,11 +57,16 @@ fn run(staging: &Path, public_url: &str) -> Result<(), String> {
     let trunk_index = staging.join("index.html");
     let trunk_html = fs::read_to_string(&trunk_index)
         .map_err(|error| format!("{}: {error}", trunk_index.display()))?;
-    let boot_name = boot_file_name(&trunk_html);
+    // The boot script's content does not depend on its own address: read it first, name
+    // the file after it, then make the template that points at it.
+    let boot_script = PageTemplate::from_trunk(&trunk_html, "")
+        .map_err(|error| format!("{}: {error}", trunk_index.display()))?
+        .boot_script();
+    let boot_name = boot_file_name(&boot_script);
     let template =
         PageTemplate::from_trunk(&trunk_html, &paths::under(&base, &format!("/{boot_name}")))
             .map_err(|error| format!("{}: {error}", trunk_index.display()))?;
-    write(&staging.join(&boot_name), template.boot_script().as_bytes())?;
+    write(&staging.join(&boot_name), boot_script.as_bytes())?;
 
     // Data the islands fetch: each document's glossary cards.
     let mut data_bytes = 0;
@@ -137,16 +142,15 @@ fn render_all(
     })
 }
 
-/// The boot script's file name, named after the glue module's hash so that a cached copy
-/// never starts another build's wasm.
-fn boot_file_name(trunk_html: &str) -> String {
-    let hash = trunk_html
-        .split("source-reader-")
-        .nth(1)
-        .and_then(|rest| rest.split(['.', '_']).next())
-        .filter(|hash| hash.chars().all(|c| c.is_ascii_alphanumeric()))
-        .unwrap_or("dev");
-    format!("boot-{hash}.js")
+/// The boot script's file name, named after its content (FNV-1a), so that a cached copy is
+/// never used with another build's wasm.
+fn boot_file_name(script: &str) -> String {
+    let hash = script
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("boot-{hash:016x}.js")
 }
 
 /// The file in `staging` for a site path: a page's path is a folder (`/doc/x/`), whose

@@ -134,7 +134,7 @@ async function coldLoad(browser, url, sentence) {
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /** A plain static HTML page of a seed file: its title and its paragraphs, nothing else. */
-function plainHtml(title, source) {
+function plainHtml(title, source, stylesheet = null) {
   const paragraphs = source
     .split(/\n\s*\n/)
     .map((block) => block.trim())
@@ -144,7 +144,7 @@ function plainHtml(title, source) {
   return `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title></head>
+<title>${escapeHtml(title)}</title>${stylesheet ? `<link rel="stylesheet" href="${stylesheet}">` : ''}</head>
 <body><main><h1>${escapeHtml(title)}</h1>
 ${paragraphs}
 </main></body>
@@ -162,6 +162,7 @@ async function documentLoad(ctx) {
   const targets = [
     { name: `reader   ${reader.url}/doc/${slug}/`, url: `${reader.url}/doc/${slug}/` },
     { name: `plain    ${plain.url}/${slug}.html`, url: `${plain.url}/${slug}.html` },
+    { name: `plain+css ${plain.url}/${slug}-styled.html`, url: `${plain.url}/${slug}-styled.html` },
   ];
   // One discarded warm-up load each (browser process start-up), then interleaved runs so
   // that drift in the machine's load affects both alike.
@@ -187,7 +188,8 @@ async function documentLoad(ctx) {
     text:
       `sentence: "${options.sentence}…"\n` +
       table(['page', 'median', 'p95', 'load event (median)'], rows) +
-      `\nratio reader/plain: median ${ratio.toFixed(2)}×, p95 ${ratio95.toFixed(2)}×`,
+      `\nratio reader/plain: median ${ratio.toFixed(2)}×, p95 ${ratio95.toFixed(2)}×` +
+      `\nratio reader/plain+css: median ${(median(results[0].seen) / median(results[2].seen)).toFixed(2)}×`,
   };
 }
 
@@ -350,6 +352,7 @@ async function lighthouse(ctx) {
   const targets = [
     { name: `reader ${reader.url}/doc/${options.doc}/`, url: `${reader.url}/doc/${options.doc}/` },
     { name: `plain  ${plain.url}/${options.doc}.html`, url: `${plain.url}/${options.doc}.html` },
+    { name: `plain+css ${plain.url}/${options.doc}-styled.html`, url: `${plain.url}/${options.doc}-styled.html` },
   ];
   const results = targets.map(() => []);
   for (let i = 0; i < options.lighthouseRuns; i++) {
@@ -365,7 +368,7 @@ async function lighthouse(ctx) {
   return {
     title: `Lighthouse ${options.lighthouseRuns}× each, mobile defaults (median)`,
     text: table(['page', 'LCP', 'total blocking time', 'CLS'], rows) +
-      `\nratio reader/plain LCP: ${(med(0, 'lcp') / med(1, 'lcp')).toFixed(2)}×`,
+      `\nratio reader/plain LCP: ${(med(0, 'lcp') / med(1, 'lcp')).toFixed(2)}×, reader/plain+css: ${(med(0, 'lcp') / med(2, 'lcp')).toFixed(2)}×`,
   };
 }
 
@@ -386,6 +389,13 @@ async function main() {
 
   const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-bench-'));
   fs.writeFileSync(path.join(plainDir, `${options.doc}.html`), plainHtml(document.title, source));
+  // A second baseline: the same plain page with the reader's stylesheet, one render-blocking
+  // request more (which a strict style-src forbids inlining), to show what that costs.
+  const css = fs.readdirSync(options.dist).find((name) => name.endsWith('.css'));
+  if (css) {
+    fs.copyFileSync(path.join(options.dist, css), path.join(plainDir, css));
+    fs.writeFileSync(path.join(plainDir, `${options.doc}-styled.html`), plainHtml(document.title, source, `/${css}`));
+  }
 
   // Both sites served as a CDN would: brotli for text and wasm.
   const reader = await startStaticServer(options.dist, { compress: true });
