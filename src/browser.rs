@@ -138,6 +138,20 @@ pub fn set_entry_state(state: &EntryState) {
     }
 }
 
+/// The elements of a `querySelectorAll` result (none when the selector was refused).
+pub fn elements(
+    list: Result<web_sys::NodeList, wasm_bindgen::JsValue>,
+) -> impl Iterator<Item = web_sys::Element> {
+    let list = list.ok();
+    let length = list.as_ref().map_or(0, web_sys::NodeList::length);
+    (0..length).filter_map(move |index| {
+        list.as_ref()?
+            .item(index)?
+            .dyn_into::<web_sys::Element>()
+            .ok()
+    })
+}
+
 /// The nearest element at or above `target` matching `selector`.
 pub fn closest(
     target: Option<web_sys::EventTarget>,

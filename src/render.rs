@@ -51,10 +51,12 @@ pub struct PageTemplate {
     head_end: String,
     body_tag: String,
     tail: String,
-    /// The address of the wasm-bindgen glue module Trunk wrote.
-    pub glue: String,
-    /// The address of the wasm file.
-    pub wasm: String,
+    /// The boot script every page loads: it loads the wasm, then hands each island on the
+    /// page to its exported hydrate function (what Leptos's inline islands script does).
+    pub boot_script: String,
+    /// The boot script's file name, after its content, so that a cached copy is never used
+    /// with another build's wasm.
+    pub boot_file: String,
 }
 
 /// What is wrong with a Trunk `index.html` that this renderer cannot use.
@@ -68,8 +70,8 @@ impl std::fmt::Display for TemplateError {
 }
 
 impl PageTemplate {
-    /// Reads Trunk's output. `boot` is the address the boot script will have.
-    pub fn from_trunk(html: &str, boot: &str) -> Result<PageTemplate, TemplateError> {
+    /// Reads Trunk's output, for a site hosted under `base` ("" or "/reader").
+    pub fn from_trunk(html: &str, base: &str) -> Result<PageTemplate, TemplateError> {
         let html = without_inline_scripts(html);
         let glue = link_href(&html, "modulepreload", ".js")
             .ok_or(TemplateError("has no modulepreload link to the wasm glue"))?;
@@ -102,17 +104,19 @@ impl PageTemplate {
                 "is not laid out as <head>…</head><body>…</body>",
             ));
         }
+        let boot_script = boot_script(&glue, &wasm);
+        let boot_file = format!("boot-{:016x}.js", fnv1a(&boot_script));
         Ok(PageTemplate {
             head_start: html[..title_start].to_string(),
             head_end: format!(
                 "{}<script type=\"module\" src=\"{}\"></script>\n  ",
                 &html[title_end..head_close],
-                escape_attribute(boot)
+                escape_attribute(&corpus::paths::under(base, &format!("/{boot_file}")))
             ),
             body_tag: html[head_close..body_open_end].to_string(),
             tail: html[body_close..].to_string(),
-            glue,
-            wasm,
+            boot_script,
+            boot_file,
         })
     }
 
@@ -128,12 +132,12 @@ impl PageTemplate {
             self.tail
         )
     }
+}
 
-    /// The boot script: loads the wasm, then hands each island on the page to its exported
-    /// hydrate function (what Leptos's inline islands script does, as a file).
-    pub fn boot_script(&self) -> String {
-        format!(
-            r#"// Starts the reader: written by the build (src/render.rs). An external module rather
+/// The boot script for the glue module and wasm at these addresses.
+fn boot_script(glue: &str, wasm: &str) -> String {
+    format!(
+        r#"// Starts the reader: written by the build (src/render.rs). An external module rather
 // than an inline initializer, so that the site runs under script-src 'self'.
 // Text first: the code is fetched once the page has been painted (after the next frame),
 // so that it never shares the first screen's round trips or main thread.
@@ -146,11 +150,15 @@ for (const island of document.querySelectorAll("leptos-island")) {{
   else console.warn(`no hydrate function for the island ${{island.dataset.component}}`);
 }}
 document.documentElement.dataset.hydrated = "";
-"#,
-            glue = self.glue,
-            wasm = self.wasm
-        )
-    }
+"#
+    )
+}
+
+/// FNV-1a: a content hash that is the same in every build (unlike std's hasher).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The `href` of the first `<link rel=REL>` whose address ends with `suffix`.
@@ -234,17 +242,24 @@ mod tests {
 
     #[test]
     fn a_page_has_its_title_and_body_and_no_inline_script() {
-        let template = PageTemplate::from_trunk(TRUNK, "/boot-2.js").expect("a usable template");
-        assert_eq!(template.glue, "/reader-2.js");
-        assert_eq!(template.wasm, "/reader-2_bg.wasm");
+        let template = PageTemplate::from_trunk(TRUNK, "/reader").expect("a usable template");
+        assert!(template.boot_file.starts_with("boot-") && template.boot_file.ends_with(".js"));
+        let boot_src = format!("/reader/{}", template.boot_file);
         let page = template.page("A & B", "<main>text</main>");
         assert!(page.contains("<title>A &amp; B</title>"));
         assert!(page.contains("<body><main>text</main></body>"));
-        assert!(page.contains("<script type=\"module\" src=\"/boot-2.js\"></script>"));
+        assert!(page.contains(&format!(
+            "<script type=\"module\" src=\"{boot_src}\"></script>"
+        )));
         assert!(!page.contains("import init"));
         assert!(page.contains("main-1.css"));
         assert!(!page.contains("preload"));
-        assert!(template.boot_script().contains("import(\"/reader-2.js\")"));
+        assert!(template.boot_script.contains("import(\"/reader-2.js\")"));
+        assert!(
+            template
+                .boot_script
+                .contains("module_or_path: \"/reader-2_bg.wasm\"")
+        );
     }
 
     #[test]

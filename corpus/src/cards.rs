@@ -62,12 +62,6 @@ pub struct DocumentOccurrences {
 }
 
 impl GlossaryCards {
-    /// The cards for the entries that document `doc` uses. (For every document of a corpus,
-    /// build a [`CardIndex`] once and ask it: this builds one for a single document.)
-    pub fn for_document(corpus: &Corpus, doc: DocIndex) -> GlossaryCards {
-        CardIndex::new(corpus).for_document(doc)
-    }
-
     /// The card of the entry with this id.
     pub fn card(&self, id: &str) -> Option<&TermCard> {
         self.cards

@@ -57,16 +57,12 @@ fn run(staging: &Path, public_url: &str) -> Result<(), String> {
     let trunk_index = staging.join("index.html");
     let trunk_html = fs::read_to_string(&trunk_index)
         .map_err(|error| format!("{}: {error}", trunk_index.display()))?;
-    // The boot script's content does not depend on its own address: read it first, name
-    // the file after it, then make the template that points at it.
-    let boot_script = PageTemplate::from_trunk(&trunk_html, "")
-        .map_err(|error| format!("{}: {error}", trunk_index.display()))?
-        .boot_script();
-    let boot_name = boot_file_name(&boot_script);
-    let template =
-        PageTemplate::from_trunk(&trunk_html, &paths::under(&base, &format!("/{boot_name}")))
-            .map_err(|error| format!("{}: {error}", trunk_index.display()))?;
-    write(&staging.join(&boot_name), boot_script.as_bytes())?;
+    let template = PageTemplate::from_trunk(&trunk_html, &base)
+        .map_err(|error| format!("{}: {error}", trunk_index.display()))?;
+    write(
+        &staging.join(&template.boot_file),
+        template.boot_script.as_bytes(),
+    )?;
 
     // Data the islands fetch: each document's glossary cards.
     let mut data_bytes = 0;
@@ -140,17 +136,6 @@ fn render_all(
             })
             .sum()
     })
-}
-
-/// The boot script's file name, named after its content (FNV-1a), so that a cached copy is
-/// never used with another build's wasm.
-fn boot_file_name(script: &str) -> String {
-    let hash = script
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        });
-    format!("boot-{hash:016x}.js")
 }
 
 /// The file in `staging` for a site path: a page's path is a folder (`/doc/x/`), whose

@@ -16,14 +16,31 @@ pub struct IndexItem {
     pub href: String,
     /// The name as an index files it ("Zinoviev, Grigory").
     pub index_name: String,
-    /// The standard form of the name.
-    pub headword: String,
     /// What it names.
     pub kind: EntryKind,
     /// The definition's first sentence.
     pub gist: String,
-    /// Every spelling the sources use.
-    pub aliases: Vec<String>,
+    /// What the filter looks in: the headword, the index name and every spelling the
+    /// sources use, each [`filter_key`]ed at build time, one a line.
+    pub search: String,
+}
+
+impl IndexItem {
+    /// The `search` text of an entry with these names (made at build time).
+    #[cfg(feature = "ssr")]
+    pub fn search_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+        names
+            .into_iter()
+            .map(filter_key)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// A name or what the reader typed, as the filter compares them: any case, curly or
+/// straight apostrophes alike.
+pub fn filter_key(text: &str) -> String {
+    text.to_lowercase().replace('\u{2019}', "'")
 }
 
 /// The letter an entry is filed under: its first letter A–Z, else "#".
@@ -40,18 +57,10 @@ pub fn letter(index_name: &str) -> char {
     }
 }
 
-/// Whether an entry matches what the reader typed: in its name or any spelling, any case,
-/// curly or straight apostrophes alike.
+/// Whether an entry matches what the reader typed (already [`filter_key`]ed and trimmed):
+/// in its name or any spelling.
 pub fn matches(item: &IndexItem, typed: &str) -> bool {
-    let fold = |s: &str| s.to_lowercase().replace('\u{2019}', "'");
-    let typed = fold(typed.trim());
-    typed.is_empty()
-        || fold(&item.headword).contains(&typed)
-        || fold(&item.index_name).contains(&typed)
-        || item
-            .aliases
-            .iter()
-            .any(|alias| fold(alias).contains(&typed))
+    typed.is_empty() || item.search.contains(typed)
 }
 
 /// The id of a letter's section ("#" for names that start with no letter A–Z).
@@ -90,7 +99,8 @@ pub fn GlossaryIndex(entries: Vec<IndexItem>) -> impl IntoView {
     };
 
     let visible = Memo::new(move |_| {
-        let typed = typed.get();
+        // Folded once per keystroke; the entries were folded at build time.
+        let typed = filter_key(typed.read().trim());
         let kind = kind.get();
         entries.with_value(|entries| {
             entries

@@ -57,30 +57,16 @@ fn highlight_term(passage: &web_sys::Element, term: &str) {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
-    let Ok(marks) = passage.query_selector_all(&format!("a.term[data-entry=\"{term}\"]")) else {
-        return;
-    };
-    for index in 0..marks.length() {
-        if let Some(mark) = marks
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = mark.class_list().add_1("is-highlighted");
-        }
+    let selector = format!("a.term[data-entry=\"{term}\"]");
+    for mark in browser::elements(passage.query_selector_all(&selector)) {
+        let _ = mark.class_list().add_1("is-highlighted");
     }
 }
 
 /// Marks the passage with id `origin` as the one the reader left from, and no other.
 fn mark_origin(document: &web_sys::Document, origin: &str) {
-    if let Ok(marked) = document.query_selector_all(".block.is-origin") {
-        for index in 0..marked.length() {
-            if let Some(element) = marked
-                .item(index)
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = element.class_list().remove_1("is-origin");
-            }
-        }
+    for marked in browser::elements(document.query_selector_all(".block.is-origin")) {
+        let _ = marked.class_list().remove_1("is-origin");
     }
     if let Some(element) = document.get_element_by_id(origin) {
         let _ = element.class_list().add_1("is-origin");

@@ -170,15 +170,8 @@ fn listen_to_terms(terms: Terms) {
     };
     // From now on a term opens a dialog; until now it was a plain link. (Set here, once,
     // rather than in a few hundred attributes of the page's HTML.)
-    if let Ok(marks) = document.query_selector_all("a.term") {
-        for index in 0..marks.length() {
-            if let Some(mark) = marks
-                .item(index)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = mark.set_attribute("aria-haspopup", "dialog");
-            }
-        }
+    for mark in browser::elements(document.query_selector_all("a.term")) {
+        let _ = mark.set_attribute("aria-haspopup", "dialog");
     }
     for interest in ["pointerover", "focusin", "touchstart"] {
         gloo_events::EventListener::new(&document, interest, move |event| {

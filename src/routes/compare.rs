@@ -65,10 +65,14 @@ pub fn ComparePage() -> impl IntoView {
     let relation = link
         .map(|l| format!("{} · score {:.2} · ", l.kind.label(), l.score))
         .unwrap_or_default();
-    let summaries = STRICTNESS_LEVELS
-        .map(|strictness| {
-            let difference = diff(text_a, text_b, strictness);
-            let changes = change_count(&difference);
+    // One difference per level, for its summary and its columns.
+    let differences =
+        STRICTNESS_LEVELS.map(|strictness| (strictness, diff(text_a, text_b, strictness)));
+    let summaries = differences
+        .iter()
+        .map(|(strictness, difference)| {
+            let strictness = *strictness;
+            let changes = change_count(difference);
             let summary = format!(
                 "{relation}{:.0}% of words in common · {changes} difference{}",
                 difference.similarity() * 100.0,
@@ -77,9 +81,9 @@ pub fn ComparePage() -> impl IntoView {
             view! { <p class=format!("compare-summary {}", variant_class(strictness))>{summary}</p> }
         })
         .collect_view();
-    let versions = STRICTNESS_LEVELS
-        .map(|strictness| {
-            let difference = diff(text_a, text_b, strictness);
+    let versions = differences
+        .into_iter()
+        .map(|(strictness, difference)| {
             let column = |side: Side, document: &'static Document, anchor: &str, text: &'static str| {
                 let heading_id = format!(
                     "compare-{}-{}",

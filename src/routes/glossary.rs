@@ -20,10 +20,13 @@ pub fn GlossaryPage() -> impl IntoView {
         .map(|entry| IndexItem {
             href: href(&paths::entry(&entry.id)),
             index_name: entry.index_name.clone(),
-            headword: entry.headword.clone(),
             kind: entry.kind,
             gist: first_sentence(&entry.definition).to_string(),
-            aliases: entry.aliases.clone(),
+            search: IndexItem::search_text(
+                [entry.headword.as_str(), entry.index_name.as_str()]
+                    .into_iter()
+                    .chain(entry.aliases.iter().map(String::as_str)),
+            ),
         })
         .collect();
     view! {

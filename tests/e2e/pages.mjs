@@ -138,4 +138,19 @@ export class NotFoundPage extends ReaderPage {
   }
 }
 
+/** On `/glossary/zinoviev/`: the concordance has one group per document (all five), every
+ *  line counted in its summary, the term marked in context; follows the first line in
+ *  "1922–27: Stalin versus Trotsky" to its passage. */
+export async function followZinovievConcordance(page) {
+  await expect(page.locator('section.concordance')).toHaveCount(5);
+  const lines = page.locator('.kwic li');
+  const count = await lines.count();
+  expect(count).toBeGreaterThan(20);
+  await expect(page.getByText(`${count} occurrences in 5 of the 5 documents.`)).toBeVisible();
+  const line = page.getByRole('region', { name: /1922–27: Stalin versus Trotsky/ }).getByRole('link').first();
+  await expect(line.locator('mark')).toHaveText(/Zinov/);
+  await line.click();
+  await expect(page).toHaveURL(/\/doc\/stalin-versus-trotsky\/\?term=zinoviev#/);
+}
+
 export { escapeRegExp };

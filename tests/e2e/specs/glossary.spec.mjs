@@ -2,6 +2,7 @@
 // tap; variant spellings open the same entry; occurrence links land on their passage; the
 // glossary index filters as you type; an entry page lists every occurrence in context.
 import { test, expect } from '@playwright/test';
+import { followZinovievConcordance } from '../pages.mjs';
 import { expectOnlyTarget, readyToOpen, seriousViolations, whenHydrated, whenTermsOpenInPlace } from '../support.mjs';
 
 const popover = (page) => page.getByRole('dialog');
@@ -262,16 +263,7 @@ test.describe('glossary pages', () => {
     await page.goto('/glossary/zinoviev/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grigory Zinoviev');
     await expect(page.getByText("Zinoviev · Zinov'ev")).toBeVisible();
-    const groups = page.locator('section.concordance');
-    expect(await groups.count()).toBe(5);
-    const lines = page.locator('.kwic li');
-    const count = await lines.count();
-    expect(count).toBeGreaterThan(20);
-    await expect(page.getByText(`${count} occurrences in 5 of the 5 documents.`)).toBeVisible();
-    const line = page.getByRole('region', { name: /1922–27: Stalin versus Trotsky/ }).getByRole('link').first();
-    await expect(line.locator('mark')).toHaveText(/Zinov/);
-    await line.click();
-    await expect(page).toHaveURL(/\/doc\/stalin-versus-trotsky\/\?term=zinoviev#/);
+    await followZinovievConcordance(page);
     await whenHydrated(page);
     await expect(page.locator('.block:target a.term[data-entry="zinoviev"].is-highlighted').first()).toBeInViewport();
   });
